@@ -1,0 +1,137 @@
+//! GitHub-style alerts (`> [!NOTE]` …) with Indonesian titles.
+//!
+//! mdBook renders them with English titles fixed in its code, so the preprocessor turns each
+//! alert into the same markup (same classes, so mdBook's styles apply) with the title from
+//! `ui.toml`, leaving the alert's body as Markdown.
+
+use crate::render::Renderer;
+use crate::ui;
+use pulldown_cmark::{BlockQuoteKind, Event, Options, Parser, Tag};
+use std::ops::Range;
+
+fn kind_names(kind: BlockQuoteKind) -> (&'static str, &'static str) {
+    match kind {
+        BlockQuoteKind::Note => ("note", "catatan"),
+        BlockQuoteKind::Tip => ("tip", "tips"),
+        BlockQuoteKind::Important => ("important", "penting"),
+        BlockQuoteKind::Warning => ("warning", "peringatan"),
+        BlockQuoteKind::Caution => ("caution", "hati_hati"),
+    }
+}
+
+/// Replacements (range of the alert → new Markdown) for every alert in `text`.
+pub fn rewrite(text: &str, renderer: &Renderer) -> Result<Vec<(Range<usize>, String)>, String> {
+    let mut out = Vec::new();
+    let mut depth = 0usize;
+    for (event, range) in Parser::new_ext(text, Options::ENABLE_GFM).into_offset_iter() {
+        match event {
+            Event::Start(Tag::BlockQuote(kind)) => {
+                depth += 1;
+                // Nested alerts stay inside their parent's rewritten body and are left to mdBook.
+                if let (Some(kind), 1) = (kind, depth) {
+                    out.push((range.clone(), alert(text, range, kind, renderer)?));
+                }
+            }
+            Event::End(pulldown_cmark::TagEnd::BlockQuote(_)) => depth = depth.saturating_sub(1),
+            _ => {}
+        }
+    }
+    Ok(out)
+}
+
+fn alert(
+    text: &str,
+    range: Range<usize>,
+    kind: BlockQuoteKind,
+    renderer: &Renderer,
+) -> Result<String, String> {
+    let (class, key) = kind_names(kind);
+    let block = &text[range.clone()];
+    let line_start = text[..range.start].rfind('\n').map_or(0, |i| i + 1);
+    // The alert may sit inside a list item: keep its indentation for every line we write.
+    let indent: String = text[line_start..range.start]
+        .chars()
+        .map(|c| if c == '\t' { '\t' } else { ' ' })
+        .collect();
+    let mut body = Vec::new();
+    for (i, line) in block.lines().enumerate() {
+        let rest = line.trim_start();
+        let rest = rest
+            .strip_prefix('>')
+            .map_or(rest, |r| r.strip_prefix(' ').unwrap_or(r));
+        if i == 0 {
+            // Drop the `[!NOTE]` marker; text after it on the same line stays.
+            let after = rest
+                .trim_start()
+                .split_once(']')
+                .map_or("", |(_, after)| after)
+                .trim();
+            if !after.is_empty() {
+                body.push(after.to_string());
+            }
+            continue;
+        }
+        body.push(rest.to_string());
+    }
+    let open = renderer.render(
+        "peringatan.html",
+        serde_json::json!({"kind": class, "title": ui::text(key)}),
+    )?;
+    let mut lines: Vec<String> = open.lines().map(str::to_string).collect();
+    lines.push(String::new());
+    lines.extend(body);
+    lines.push(String::new());
+    lines.push("</blockquote>".to_string());
+    let joined = lines
+        .iter()
+        .enumerate()
+        .map(|(i, l)| {
+            if i == 0 || l.is_empty() {
+                l.clone()
+            } else {
+                format!("{indent}{l}")
+            }
+        })
+        .collect::<Vec<_>>()
+        .join("\n");
+    // Keep the line break that ended the alert, so what follows stays a separate block.
+    Ok(if block.ends_with('\n') {
+        joined + "\n"
+    } else {
+        joined
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn alert_gets_indonesian_title_and_keeps_markdown_body() {
+        let text = "Awal.\n\n> [!WARNING]\n> Jangan **lupa**.\n> - butir\n\nAkhir.\n";
+        let r = Renderer::new();
+        let edits = rewrite(text, &r).expect("rewrites");
+        assert_eq!(edits.len(), 1);
+        let (range, new) = &edits[0];
+        assert_eq!(
+            &text[range.clone()],
+            "> [!WARNING]\n> Jangan **lupa**.\n> - butir\n"
+        );
+        assert!(
+            new.contains("blockquote-tag-warning") && new.contains(">Peringatan</p>"),
+            "{new}"
+        );
+        assert!(new.contains("\n\nJangan **lupa**.\n- butir\n"), "{new}");
+        assert!(new.ends_with("</blockquote>\n"));
+    }
+
+    #[test]
+    fn plain_block_quotes_are_untouched() {
+        let r = Renderer::new();
+        assert!(
+            rewrite("> Pasal 34 UUD 1945.\n", &r)
+                .expect("ok")
+                .is_empty()
+        );
+    }
+}

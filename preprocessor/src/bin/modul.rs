@@ -1,0 +1,98 @@
+//! `modul`: build, preview and check the training book without installing mdBook.
+
+use clap::{Parser, Subcommand};
+use modul::build::{BuildOptions, build_book, check_book};
+use modul::diagnostic::display_path;
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+/// Membangun, menampilkan dan memeriksa buku Modul Pelayanan dan Rehabilitasi Sosial.
+#[derive(Parser)]
+#[command(name = "modul", version, disable_help_subcommand = true)]
+struct Cli {
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Subcommand)]
+enum Command {
+    /// Membangun situs buku (HTML statis yang dapat dibuka dari folder).
+    Build {
+        /// Folder buku (berisi book.toml).
+        #[arg(default_value = "book")]
+        book_dir: PathBuf,
+        /// Folder hasil; bawaan: build-dir di book.toml.
+        #[arg(short, long)]
+        dest_dir: Option<PathBuf>,
+    },
+    /// Membangun lalu menampilkan buku di http://127.0.0.1:PORT, dibangun ulang setiap ada perubahan.
+    Serve {
+        /// Folder buku (berisi book.toml).
+        #[arg(default_value = "book")]
+        book_dir: PathBuf,
+        /// Port lokal.
+        #[arg(short, long, default_value_t = 3000)]
+        port: u16,
+    },
+    /// Memeriksa seluruh isi dan data tanpa menulis apa pun; keluar dengan kode 1 bila ada galat.
+    Check {
+        /// Folder buku (berisi book.toml).
+        #[arg(default_value = "book")]
+        book_dir: PathBuf,
+    },
+    /// Menulis ulang berkas tema berbahasa Indonesia (book/theme) dari tabel preprocessor/src/ui.toml.
+    Tema {
+        /// Folder buku (berisi book.toml).
+        #[arg(default_value = "book")]
+        book_dir: PathBuf,
+    },
+}
+
+fn main() -> ExitCode {
+    match Cli::parse().command {
+        Command::Build { book_dir, dest_dir } => {
+            match build_book(&BuildOptions { book_dir, dest_dir }) {
+                Ok(dest) => {
+                    eprintln!("Buku selesai dibangun di {}", display_path(&dest));
+                    ExitCode::SUCCESS
+                }
+                Err(err) => fail(err),
+            }
+        }
+        Command::Serve { book_dir, port } => match modul::serve::serve(&book_dir, port) {
+            Ok(()) => ExitCode::SUCCESS,
+            Err(err) => fail(err),
+        },
+        Command::Check { book_dir } => match check_book(&book_dir) {
+            Ok(model) => {
+                eprintln!(
+                    "Tidak ada galat: {} sesi, {} latihan, {} formulir diperiksa.",
+                    model.sessions.len(),
+                    model.exercises.entries.len(),
+                    model.forms.entries.len()
+                );
+                ExitCode::SUCCESS
+            }
+            Err(err) => fail(err),
+        },
+        Command::Tema { book_dir } => match modul::theme::write(&book_dir.join("theme")) {
+            Ok(written) if written.is_empty() => {
+                eprintln!("Tema sudah mutakhir.");
+                ExitCode::SUCCESS
+            }
+            Ok(written) => {
+                eprintln!("Ditulis: {}", written.join(", "));
+                ExitCode::SUCCESS
+            }
+            Err(message) => {
+                eprintln!("galat: {message}");
+                ExitCode::FAILURE
+            }
+        },
+    }
+}
+
+fn fail(err: impl std::fmt::Display) -> ExitCode {
+    eprintln!("{err}");
+    ExitCode::FAILURE
+}

@@ -1,0 +1,122 @@
+//! In-process builds: validate, render into a temporary folder beside the destination, and
+//! move it into place only when every page was written. A failed build leaves the previous
+//! site untouched.
+
+use crate::config::{ModulConfig, Paths};
+use crate::diagnostic::{Diagnostics, display_path};
+use crate::preprocess::{self, Model, ModulPreprocessor};
+use mdbook_driver::MDBook;
+use mdbook_preprocessor::config::Config;
+use std::fmt;
+use std::path::{Path, PathBuf};
+
+/// Why a build or check did not succeed.
+#[derive(Debug)]
+pub enum Error {
+    /// Problems in content or data files, each with its place.
+    Content(Diagnostics),
+    /// Anything else (unreadable book.toml, SUMMARY.md, disk errors), already in words.
+    Other(String),
+}
+
+impl fmt::Display for Error {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Error::Content(d) => write!(f, "{d}"),
+            Error::Other(message) => write!(f, "galat: {message}"),
+        }
+    }
+}
+
+impl std::error::Error for Error {}
+
+#[derive(Debug, Clone)]
+pub struct BuildOptions {
+    /// The folder holding `book.toml`.
+    pub book_dir: PathBuf,
+    /// Where the site goes; default: `build.build-dir` of `book.toml`.
+    pub dest_dir: Option<PathBuf>,
+}
+
+/// Loads the book with our preprocessor in-process. Missing chapters are an error, never
+/// created: checking or building must not write into the sources.
+pub fn load(book_dir: &Path) -> Result<MDBook, Error> {
+    let book_toml = book_dir.join("book.toml");
+    if !book_toml.is_file() {
+        return Err(Error::Other(format!(
+            "{} tidak ditemukan; jalankan perintah dari folder proyek atau sebutkan folder buku, misalnya `modul build book`",
+            display_path(&book_toml)
+        )));
+    }
+    let mut config = Config::from_disk(&book_toml)
+        .map_err(|e| Error::Other(format!("{}: {e:#}", display_path(&book_toml))))?;
+    config
+        .update_from_env()
+        .map_err(|e| Error::Other(format!("variabel lingkungan MDBOOK_*: {e:#}")))?;
+    config.build.create_missing = false;
+    let mut book = MDBook::load_with_config(book_dir, config).map_err(|e| {
+        Error::Other(format!(
+            "buku di {} tidak dapat dimuat: {e:#}\n  = cara memperbaiki: periksa SUMMARY.md dan bahwa setiap bab yang didaftarkannya ada",
+            display_path(book_dir)
+        ))
+    })?;
+    book.with_preprocessor(ModulPreprocessor);
+    Ok(book)
+}
+
+fn paths(book: &MDBook) -> Result<Paths, Error> {
+    let config =
+        ModulConfig::from_book_config(&book.config).map_err(|e| Error::Other(format!("{e:#}")))?;
+    Ok(config.paths(&book.root, &book.config.book.src))
+}
+
+/// Validates everything, writes nothing.
+pub fn check_book(book_dir: &Path) -> Result<Model, Error> {
+    let book = load(book_dir)?;
+    preprocess::check(&paths(&book)?, &book.book).map_err(Error::Content)
+}
+
+/// Builds the site and returns where it was written.
+pub fn build_book(options: &BuildOptions) -> Result<PathBuf, Error> {
+    let mut book = load(&options.book_dir)?;
+    preprocess::check(&paths(&book)?, &book.book).map_err(Error::Content)?;
+
+    let dest = match &options.dest_dir {
+        Some(dir) => absolute(dir)?,
+        None => absolute(&book.root.join(&book.config.build.build_dir))?,
+    };
+    let root = absolute(&book.root)?;
+    if root.starts_with(&dest) || dest.starts_with(root.join(&book.config.book.src)) {
+        return Err(Error::Other(format!(
+            "folder tujuan {} akan menimpa sumber buku; pilih folder lain, misalnya `--dest-dir site`",
+            display_path(&dest)
+        )));
+    }
+    let parent = dest.parent().unwrap_or(Path::new("."));
+    std::fs::create_dir_all(parent)
+        .map_err(|e| Error::Other(format!("{}: {e}", display_path(parent))))?;
+    let staging = tempfile::Builder::new()
+        .prefix(".modul-bangun-")
+        .tempdir_in(parent)
+        .map_err(|e| Error::Other(format!("folder sementara di {}: {e}", display_path(parent))))?;
+    let fresh = staging.path().join("situs");
+    book.config.build.build_dir = fresh.clone();
+    book.build()
+        .map_err(|e| Error::Other(format!("pembangunan gagal: {e:#}")))?;
+
+    // Swap the finished site in; the old one goes into the staging folder, removed on drop.
+    if dest.exists() {
+        std::fs::rename(&dest, staging.path().join("lama")).map_err(|e| {
+            Error::Other(format!("{} tidak dapat diganti: {e}", display_path(&dest)))
+        })?;
+    }
+    std::fs::rename(&fresh, &dest)
+        .map_err(|e| Error::Other(format!("{} tidak dapat ditulis: {e}", display_path(&dest))))?;
+    Ok(dest)
+}
+
+fn absolute(path: &Path) -> Result<PathBuf, Error> {
+    std::path::absolute(path)
+        .map(|p| crate::session::normalize(&p))
+        .map_err(|e| Error::Other(format!("{}: {e}", path.display())))
+}

@@ -1,0 +1,89 @@
+//! The `[preprocessor.modul]` table of `book.toml`: where the data folders are.
+
+use mdbook_preprocessor::config::Config;
+use serde::Deserialize;
+use std::path::{Path, PathBuf};
+
+/// Folders, relative to the book root (the folder holding `book.toml`).
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields, rename_all = "kebab-case")]
+pub struct ModulConfig {
+    /// Exercise files (`{{#latihan ID}}`).
+    #[serde(default = "default_exercises")]
+    pub exercises: PathBuf,
+    /// Form files (`{{#formulir ID}}`).
+    #[serde(default = "default_forms")]
+    pub forms: PathBuf,
+    /// Programme data (`program.toml`).
+    #[serde(default = "default_data")]
+    pub data: PathBuf,
+    // Keys mdBook itself reads from every preprocessor table.
+    #[serde(default)]
+    pub command: Option<String>,
+    #[serde(default)]
+    pub before: Vec<String>,
+    #[serde(default)]
+    pub after: Vec<String>,
+    #[serde(default)]
+    pub renderers: Option<Vec<String>>,
+    #[serde(default)]
+    pub optional: bool,
+}
+
+fn default_exercises() -> PathBuf {
+    PathBuf::from("../exercises")
+}
+fn default_forms() -> PathBuf {
+    PathBuf::from("../forms")
+}
+fn default_data() -> PathBuf {
+    PathBuf::from("data")
+}
+
+impl Default for ModulConfig {
+    fn default() -> Self {
+        ModulConfig {
+            exercises: default_exercises(),
+            forms: default_forms(),
+            data: default_data(),
+            command: None,
+            before: Vec::new(),
+            after: Vec::new(),
+            renderers: None,
+            optional: false,
+        }
+    }
+}
+
+/// Absolute folders for one book.
+#[derive(Debug, Clone)]
+pub struct Paths {
+    pub root: PathBuf,
+    pub src: PathBuf,
+    pub exercises: PathBuf,
+    pub forms: PathBuf,
+    pub data: PathBuf,
+}
+
+impl ModulConfig {
+    pub fn from_book_config(config: &Config) -> anyhow::Result<Self> {
+        match config.get::<ModulConfig>("preprocessor.modul") {
+            Ok(Some(c)) => Ok(c),
+            Ok(None) => Ok(ModulConfig::default()),
+            Err(err) => anyhow::bail!(
+                "book.toml: tabel [preprocessor.modul] tidak sah: {err}\n  = cara memperbaiki: \
+                 kunci yang dikenal: exercises, forms, data (folder relatif terhadap book.toml)"
+            ),
+        }
+    }
+
+    pub fn paths(&self, root: &Path, src: &Path) -> Paths {
+        Paths {
+            root: root.to_path_buf(),
+            src: root.join(src),
+            exercises: root.join(&self.exercises),
+            forms: root.join(&self.forms),
+            data: root.join(&self.data),
+        }
+    }
+}

@@ -1,0 +1,249 @@
+//! Directives in chapter Markdown: `{{#latihan ID}}`, `{{#formulir ID}}` and `{{#program}}`.
+//!
+//! A directive inside inline code or a code block is text, not a directive. mdBook's own
+//! directives (`{{#include …}}` and friends) are left for mdBook. Anything else that looks
+//! like a directive is an error, so a typo never reaches a reader's page.
+
+use crate::diagnostic::{Diagnostics, SourceFile, suggestion};
+use pulldown_cmark::{Event, Options, Parser, Tag, TagEnd};
+use std::ops::Range;
+
+/// Directives this preprocessor implements.
+pub const OURS: &[&str] = &["latihan", "formulir", "program"];
+/// Directives handled by mdBook's `links` preprocessor.
+pub const MDBOOK: &[&str] = &["include", "rustdoc_include", "playground", "title"];
+
+/// A directive as written, before its id is looked up.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct RawDirective {
+    /// From `{{` to `}}` inclusive.
+    pub range: Range<usize>,
+    pub name: String,
+    pub name_range: Range<usize>,
+    pub args: Vec<(String, Range<usize>)>,
+    /// Nothing but whitespace around it on its line: it may become a block.
+    pub alone_on_line: bool,
+}
+
+/// A directive whose arguments have the right shape.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Directive {
+    Exercise { id: String, id_range: Range<usize> },
+    Form { id: String, id_range: Range<usize> },
+    Programme,
+}
+
+/// Byte ranges of inline code and code blocks: directives there are text.
+pub fn code_ranges(text: &str) -> Vec<Range<usize>> {
+    let mut ranges = Vec::new();
+    let mut block_start = None;
+    for (event, range) in Parser::new_ext(text, Options::all()).into_offset_iter() {
+        match event {
+            Event::Code(_) | Event::InlineMath(_) | Event::DisplayMath(_) => ranges.push(range),
+            Event::Start(Tag::CodeBlock(_)) => block_start = Some(range.start),
+            Event::End(TagEnd::CodeBlock) => {
+                if let Some(start) = block_start.take() {
+                    ranges.push(start..range.end);
+                }
+            }
+            _ => {}
+        }
+    }
+    ranges
+}
+
+/// Finds every `{{#name args}}` in `text[body]` outside code; unclosed ones are errors.
+pub fn scan(file: &SourceFile, body: Range<usize>) -> (Vec<RawDirective>, Diagnostics) {
+    let text = &file.text;
+    let code: Vec<Range<usize>> = code_ranges(&text[body.clone()])
+        .into_iter()
+        .map(|r| r.start + body.start..r.end + body.start)
+        .collect();
+    let in_code = |offset: usize| code.iter().any(|r| r.contains(&offset));
+    let mut found = Vec::new();
+    let mut problems = Diagnostics::default();
+    let mut from = body.start;
+    while let Some(pos) = text[from..body.end].find("{{#") {
+        let start = from + pos;
+        from = start + 3;
+        if in_code(start) || text[..start].ends_with('\\') {
+            continue;
+        }
+        let line_end = text[start..].find('\n').map_or(text.len(), |i| start + i);
+        let Some(close) = text[start..line_end].find("}}") else {
+            problems.push(file.error(
+                start..start + 3,
+                "direktif tidak ditutup dengan `}}` pada baris yang sama",
+                "tulis direktif dalam satu baris, misalnya {{#latihan 1-4-asesmen}}",
+            ));
+            continue;
+        };
+        let end = start + close + 2;
+        let inner_start = start + 3;
+        let mut words = Vec::new();
+        let inner = &text[inner_start..start + close];
+        let mut offset = 0;
+        for word in inner.split_whitespace() {
+            let at = inner[offset..].find(word).map_or(offset, |i| offset + i);
+            words.push((
+                word.to_string(),
+                inner_start + at..inner_start + at + word.len(),
+            ));
+            offset = at + word.len();
+        }
+        let line_start = text[..start].rfind('\n').map_or(0, |i| i + 1);
+        let alone_on_line =
+            text[line_start..start].trim().is_empty() && text[end..line_end].trim().is_empty();
+        from = end;
+        let Some(((name, name_range), args)) = words.split_first() else {
+            problems.push(file.error(
+                start..end,
+                "direktif tanpa nama",
+                "tulis misalnya {{#latihan ID}} atau {{#formulir ID}}",
+            ));
+            continue;
+        };
+        found.push(RawDirective {
+            range: start..end,
+            name: name.clone(),
+            name_range: name_range.clone(),
+            args: args.to_vec(),
+            alone_on_line,
+        });
+    }
+    (found, problems)
+}
+
+/// Checks the name and argument count. `None` for mdBook's own directives.
+pub fn classify(file: &SourceFile, raw: &RawDirective) -> Result<Option<Directive>, Diagnostics> {
+    let fail = |range: Range<usize>, message: String, help: String| {
+        Err(Diagnostics(vec![file.error(range, message, help)]))
+    };
+    if MDBOOK.contains(&raw.name.as_str()) {
+        return Ok(None);
+    }
+    if !OURS.contains(&raw.name.as_str()) {
+        let all: Vec<&str> = OURS.iter().chain(MDBOOK).copied().collect();
+        return fail(
+            raw.name_range.clone(),
+            format!("direktif `{{{{#{}}}}}` tidak dikenal", raw.name),
+            format!(
+                "direktif yang dikenal: {}; {}",
+                all.join(", "),
+                suggestion(&raw.name, all.iter().copied(), "direktif")
+            ),
+        );
+    }
+    if !raw.alone_on_line {
+        return fail(
+            raw.range.clone(),
+            format!(
+                "direktif `{{{{#{}}}}}` harus berdiri sendiri pada barisnya",
+                raw.name
+            ),
+            "letakkan direktif pada baris tersendiri, dengan baris kosong sebelum dan sesudahnya"
+                .into(),
+        );
+    }
+    match (raw.name.as_str(), raw.args.as_slice()) {
+        ("program", []) => Ok(Some(Directive::Programme)),
+        ("program", [(_, range), ..]) => fail(
+            range.clone(),
+            "`{{#program}}` tidak menerima argumen".into(),
+            "tulis {{#program}} saja".into(),
+        ),
+        (name, [(id, range)]) => Ok(Some(if name == "latihan" {
+            Directive::Exercise {
+                id: id.clone(),
+                id_range: range.clone(),
+            }
+        } else {
+            Directive::Form {
+                id: id.clone(),
+                id_range: range.clone(),
+            }
+        })),
+        (name, []) => fail(
+            raw.range.clone(),
+            format!("`{{{{#{name}}}}}` memerlukan id"),
+            format!("tulis {{{{#{name} ID}}}}, dengan ID nama berkas tanpa .toml"),
+        ),
+        (name, [_, (_, extra), ..]) => fail(
+            extra.clone(),
+            format!("`{{{{#{name}}}}}` menerima tepat satu id"),
+            "hapus argumen tambahan".into(),
+        ),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn scan_all(text: &str) -> (Vec<RawDirective>, Diagnostics) {
+        let file = SourceFile::new("bab.md", text);
+        scan(&file, 0..text.len())
+    }
+
+    #[test]
+    fn finds_directives_outside_code_only() {
+        let text = "Teks.\n\n{{#latihan a-1}}\n\n`{{#latihan b}}`\n\n```\n{{#formulir c}}\n```\n\n    {{#formulir d}}\n";
+        let (found, problems) = scan_all(text);
+        assert!(problems.is_empty());
+        assert_eq!(found.len(), 1, "{found:?}");
+        assert_eq!(found[0].name, "latihan");
+        assert_eq!(found[0].args[0].0, "a-1");
+        assert!(found[0].alone_on_line);
+        assert_eq!(&text[found[0].args[0].1.clone()], "a-1");
+    }
+
+    #[test]
+    fn escaped_directive_is_text() {
+        let (found, _) = scan_all("\\{{#latihan a}}\n");
+        assert!(found.is_empty());
+    }
+
+    #[test]
+    fn unclosed_directive_is_an_error() {
+        let (_, problems) = scan_all("awal {{#latihan a\n}}\n");
+        assert!(
+            problems
+                .to_string()
+                .contains("bab.md:1:6: direktif tidak ditutup"),
+            "{problems}"
+        );
+    }
+
+    #[test]
+    fn classify_reports_unknown_names_and_bad_arguments() {
+        let text = "{{#latiahn a}}\n\nkata {{#latihan a}} kata\n\n{{#formulir}}\n\n{{#program x}}\n\n{{#include x.md}}\n";
+        let file = SourceFile::new("bab.md", text);
+        let (found, _) = scan(&file, 0..text.len());
+        let results: Vec<_> = found.iter().map(|d| classify(&file, d)).collect();
+        let messages: Vec<String> = results
+            .iter()
+            .map(|r| match r {
+                Ok(d) => format!("{d:?}"),
+                Err(e) => e.to_string(),
+            })
+            .collect();
+        assert!(
+            messages[0].contains("bab.md:1:4: direktif `{{#latiahn}}` tidak dikenal")
+                && messages[0].contains("maksud Anda `latihan`"),
+            "{}",
+            messages[0]
+        );
+        assert!(
+            messages[1].contains("bab.md:3:6:") && messages[1].contains("berdiri sendiri"),
+            "{}",
+            messages[1]
+        );
+        assert!(messages[2].contains("memerlukan id"), "{}", messages[2]);
+        assert!(
+            messages[3].contains("bab.md:7:12:") && messages[3].contains("tidak menerima argumen"),
+            "{}",
+            messages[3]
+        );
+        assert_eq!(messages[4], "None");
+    }
+}

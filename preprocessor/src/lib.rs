@@ -1,0 +1,36 @@
+//! Modul: the mdBook preprocessor and CLI behind the training book *Modul Pelayanan dan
+//! Rehabilitasi Sosial Gelandangan dan Pengemis di Panti*.
+//!
+//! One module per kind of data (model + validation) and one per output:
+//!
+//! - [`diagnostic`]: errors with file:line:col, what is wrong and how to fix it;
+//! - [`config`]: the `[preprocessor.modul]` table of `book.toml`;
+//! - [`program`]: programme data (methods, media, JP length) from `book/data/program.toml`;
+//! - [`session`]: session records from the front matter of session chapters;
+//! - [`catalog`]: the exercise and form files that directives refer to;
+//! - [`directive`]: `{{#latihan ID}}`, `{{#formulir ID}}`, `{{#program}}` in Markdown;
+//! - [`admonition`]: GitHub-style alerts with Indonesian titles;
+//! - [`render`]: the template engine that produces every piece of generated HTML;
+//! - [`ui`]: every user-visible string that is not content, in one table;
+//! - [`theme`]: mdBook's default theme translated with that table;
+//! - [`preprocess`]: the mdBook preprocessor tying the above together;
+//! - [`build`]: in-process build into a temporary folder moved into place, and `check`;
+//! - [`serve`]: local preview server with live reload.
+
+pub mod admonition;
+pub mod build;
+pub mod catalog;
+pub mod config;
+pub mod diagnostic;
+pub mod directive;
+pub mod preprocess;
+pub mod program;
+pub mod render;
+pub mod serve;
+pub mod session;
+pub mod theme;
+pub mod ui;
+
+pub use build::{BuildOptions, build_book, check_book};
+pub use diagnostic::{Diagnostic, Diagnostics};
+pub use preprocess::ModulPreprocessor;

@@ -1,0 +1,437 @@
+//! The mdBook preprocessor: validates every session record and directive of the book, then
+//! replaces them with HTML rendered from the parsed model. Problems are collected across the
+//! whole book and reported together; a book with any problem is not rendered at all.
+
+use crate::admonition;
+use crate::catalog::Catalog;
+use crate::config::{ModulConfig, Paths};
+use crate::diagnostic::{Diagnostics, SourceFile, suggestion};
+use crate::directive::{self, Directive};
+use crate::program::Program;
+use crate::render::{Renderer, relative_link};
+use crate::session::{self, ChapterIndex, Session};
+use mdbook_preprocessor::book::{Book, BookItem, Chapter};
+use mdbook_preprocessor::{Preprocessor, PreprocessorContext};
+use serde::Serialize;
+use std::collections::BTreeMap;
+use std::ops::Range;
+use std::path::{Path, PathBuf};
+
+pub const NAME: &str = "modul";
+
+/// `[preprocessor.modul]`: the name mdBook knows us by.
+#[derive(Debug, Default, Clone, Copy)]
+pub struct ModulPreprocessor;
+
+impl Preprocessor for ModulPreprocessor {
+    fn name(&self) -> &str {
+        NAME
+    }
+
+    fn run(&self, ctx: &PreprocessorContext, book: Book) -> anyhow::Result<Book> {
+        let config = ModulConfig::from_book_config(&ctx.config)?;
+        let paths = config.paths(&ctx.root, &ctx.config.book.src);
+        process(&paths, book).map_err(|problems| anyhow::anyhow!("{problems}"))
+    }
+
+    fn supports_renderer(&self, renderer: &str) -> anyhow::Result<bool> {
+        Ok(matches!(renderer, "html" | "markdown"))
+    }
+}
+
+/// Everything the preprocessor learned from the book's sources.
+#[derive(Debug, Default)]
+pub struct Model {
+    pub program: Option<Program>,
+    pub exercises: Catalog,
+    pub forms: Catalog,
+    /// In programme order.
+    pub sessions: Vec<Session>,
+}
+
+/// What to change in one chapter.
+#[derive(Debug)]
+enum Edit {
+    Text(String),
+    Programme,
+}
+
+#[derive(Debug, Default)]
+struct ChapterPlan {
+    edits: Vec<(Range<usize>, Edit)>,
+}
+
+/// Validates the book and returns it with every directive and record rendered.
+pub fn process(paths: &Paths, mut book: Book) -> Result<Book, Diagnostics> {
+    let renderer = Renderer::new();
+    let (model, plans) = analyze(paths, &book, &renderer)?;
+    let programme = |chapter: &Path| programme_html(&model, chapter, &renderer);
+    let mut problems = Diagnostics::default();
+    book.for_each_chapter_mut(|chapter| {
+        let Some(source) = chapter.source_path.clone() else {
+            return;
+        };
+        let Some(plan) = plans.get(&source) else {
+            return;
+        };
+        match apply(chapter, plan, &source, &programme, &renderer) {
+            Ok(content) => chapter.content = content,
+            Err(message) => problems.push(crate::diagnostic::Diagnostic::file(
+                &paths.src.join(&source),
+                message,
+                "ini galat internal templat; laporkan kepada pengembang",
+            )),
+        }
+    });
+    problems.into_result()?;
+    Ok(book)
+}
+
+/// Reads and validates everything without changing the book: what `modul check` runs.
+pub fn check(paths: &Paths, book: &Book) -> Result<Model, Diagnostics> {
+    analyze(paths, book, &Renderer::new()).map(|(model, _)| model)
+}
+
+fn analyze(
+    paths: &Paths,
+    book: &Book,
+    renderer: &Renderer,
+) -> Result<(Model, BTreeMap<PathBuf, ChapterPlan>), Diagnostics> {
+    let mut problems = Diagnostics::default();
+    let mut model = Model::default();
+    match Program::load(&paths.data) {
+        Ok(p) => model.program = Some(p),
+        Err(d) => problems.extend(d),
+    }
+    match Catalog::load(&paths.exercises) {
+        Ok(c) => model.exercises = c,
+        Err(d) => problems.extend(d),
+    }
+    match Catalog::load(&paths.forms) {
+        Ok(c) => model.forms = c,
+        Err(d) => problems.extend(d),
+    }
+
+    let index = chapter_index(book);
+    let mut plans = BTreeMap::new();
+    let mut found_sessions = Vec::new();
+    for chapter in book.chapters() {
+        let Some(source) = chapter.source_path.clone() else {
+            continue;
+        };
+        let file = SourceFile::new(paths.src.join(&source), chapter.content.clone());
+        let mut plan = ChapterPlan::default();
+
+        let front = match session::front_matter(&file) {
+            Ok(front) => front,
+            Err(d) => {
+                problems.push(d);
+                None
+            }
+        };
+        let body_start = front.as_ref().map_or(0, |f| f.block.end);
+        if let (Some(front), Some(program)) = (&front, &model.program) {
+            match session::parse_session(&file, front, &source, program, &index) {
+                Ok(Some((session, code_span))) => {
+                    let card = card_markdown(&session, program, renderer);
+                    match card {
+                        Ok(text) => plan.edits.push((front.block.clone(), Edit::Text(text))),
+                        Err(message) => problems.push(file.error(
+                            code_span.clone(),
+                            message,
+                            "galat internal templat",
+                        )),
+                    }
+                    found_sessions.push((session, file.clone(), code_span));
+                }
+                // Front matter without [sesi] is removed, never shown as text.
+                Ok(None) => plan
+                    .edits
+                    .push((front.block.clone(), Edit::Text(String::new()))),
+                Err(d) => problems.extend(d),
+            }
+        }
+
+        let (raw, scan_problems) = directive::scan(&file, body_start..file.text.len());
+        problems.extend(scan_problems);
+        for raw in &raw {
+            match directive::classify(&file, raw) {
+                Ok(None) => {}
+                Ok(Some(Directive::Programme)) => {
+                    plan.edits.push((raw.range.clone(), Edit::Programme))
+                }
+                Ok(Some(Directive::Exercise { id, id_range })) => {
+                    match resolve(
+                        &file,
+                        &model.exercises,
+                        &id,
+                        id_range,
+                        "latihan",
+                        "exercises/",
+                        "latihan.html",
+                        renderer,
+                    ) {
+                        Ok(html) => plan.edits.push((raw.range.clone(), Edit::Text(html))),
+                        Err(d) => problems.extend(d),
+                    }
+                }
+                Ok(Some(Directive::Form { id, id_range })) => {
+                    match resolve(
+                        &file,
+                        &model.forms,
+                        &id,
+                        id_range,
+                        "formulir",
+                        "forms/",
+                        "formulir.html",
+                        renderer,
+                    ) {
+                        Ok(html) => plan.edits.push((raw.range.clone(), Edit::Text(html))),
+                        Err(d) => problems.extend(d),
+                    }
+                }
+                Err(d) => problems.extend(d),
+            }
+        }
+        plans.insert(source, plan);
+    }
+    problems.extend(session::check_unique(&found_sessions));
+    problems.into_result()?;
+    let mut sessions: Vec<Session> = found_sessions.into_iter().map(|(s, _, _)| s).collect();
+    sessions.sort_by_key(Session::order_key);
+    model.sessions = sessions;
+    Ok((model, plans))
+}
+
+#[allow(clippy::too_many_arguments)]
+fn resolve(
+    file: &SourceFile,
+    catalog: &Catalog,
+    id: &str,
+    id_range: Range<usize>,
+    kind: &str,
+    folder: &str,
+    template: &str,
+    renderer: &Renderer,
+) -> Result<String, Diagnostics> {
+    let Some(entry) = catalog.get(id) else {
+        return Err(Diagnostics(vec![file.error(
+            id_range,
+            format!("{kind} `{id}` tidak ditemukan di {folder}"),
+            format!(
+                "buat berkas {folder}{id}.toml atau perbaiki id; {}",
+                suggestion(id, catalog.ids(), kind)
+            ),
+        )]));
+    };
+    let title = entry.title.clone().unwrap_or_else(|| entry.id.clone());
+    renderer
+        .render(
+            template,
+            serde_json::json!({"id": entry.id, "title": title}),
+        )
+        .map(|html| format!("\n{html}\n"))
+        .map_err(|message| {
+            Diagnostics(vec![file.error(
+                id_range,
+                message,
+                "galat internal templat",
+            )])
+        })
+}
+
+fn chapter_index(book: &Book) -> ChapterIndex {
+    let mut index = ChapterIndex::default();
+    for chapter in book.chapters() {
+        let Some(path) = &chapter.source_path else {
+            continue;
+        };
+        index.chapters.insert(path.clone());
+        let children = chapter
+            .sub_items
+            .iter()
+            .filter_map(|item| match item {
+                BookItem::Chapter(c) => c.source_path.clone(),
+                _ => None,
+            })
+            .collect();
+        index.children.insert(path.clone(), children);
+    }
+    index
+}
+
+#[derive(Serialize)]
+struct SessionView<'a> {
+    code: &'a str,
+    title: &'a str,
+    objectives: &'a [String],
+    methods: &'a [crate::program::Item],
+    media: &'a [crate::program::Item],
+    jp: u32,
+    minutes: u32,
+    link: String,
+    topics: Vec<TopicView<'a>>,
+}
+
+#[derive(Serialize)]
+struct TopicView<'a> {
+    title: &'a str,
+    jp: u32,
+    link: String,
+}
+
+fn session_view<'a>(session: &'a Session, program: &Program, from: &Path) -> SessionView<'a> {
+    SessionView {
+        code: &session.code,
+        title: &session.title,
+        objectives: &session.objectives,
+        methods: &session.methods,
+        media: &session.media,
+        jp: session.jp(),
+        minutes: session.jp() * program.minutes_per_jp,
+        link: relative_link(from, &session.chapter),
+        topics: session
+            .topics
+            .iter()
+            .map(|t| TopicView {
+                title: &t.title,
+                jp: t.jp,
+                link: relative_link(from, &t.page),
+            })
+            .collect(),
+    }
+}
+
+/// The generated title and session card that replace a session chapter's front matter.
+fn card_markdown(
+    session: &Session,
+    program: &Program,
+    renderer: &Renderer,
+) -> Result<String, String> {
+    let view = session_view(session, program, &session.chapter);
+    let card = renderer.render("kartu-sesi.html", serde_json::json!({ "s": view }))?;
+    Ok(format!(
+        "# {} {}: {}\n\n{card}\n\n",
+        crate::ui::text("sesi"),
+        session.code,
+        session.title
+    ))
+}
+
+#[derive(Serialize)]
+struct Slot<'a> {
+    code: &'a str,
+    title: &'a str,
+    jp: u32,
+    link: String,
+    /// The topic started on an earlier day.
+    continued: bool,
+}
+
+#[derive(Serialize)]
+struct Day<'a> {
+    number: usize,
+    jp: u32,
+    slots: Vec<Slot<'a>>,
+}
+
+/// Topics in programme order, packed into days of `jp_per_day`; a topic longer than what is
+/// left of a day continues the next day.
+fn schedule<'a>(sessions: &'a [Session], program: &Program, from: &Path) -> Vec<Day<'a>> {
+    let mut days: Vec<Day> = Vec::new();
+    let mut left_today = 0;
+    for session in sessions {
+        for topic in &session.topics {
+            let mut remaining = topic.jp;
+            while remaining > 0 {
+                if left_today == 0 {
+                    days.push(Day {
+                        number: days.len() + 1,
+                        jp: 0,
+                        slots: Vec::new(),
+                    });
+                    left_today = program.jp_per_day;
+                }
+                let take = remaining.min(left_today);
+                if let Some(day) = days.last_mut() {
+                    day.jp += take;
+                    day.slots.push(Slot {
+                        code: &session.code,
+                        title: &topic.title,
+                        jp: take,
+                        link: relative_link(from, &topic.page),
+                        continued: remaining < topic.jp,
+                    });
+                }
+                remaining -= take;
+                left_today -= take;
+            }
+        }
+    }
+    days
+}
+
+fn programme_html(model: &Model, chapter: &Path, renderer: &Renderer) -> Result<String, String> {
+    let Some(program) = &model.program else {
+        return Err("data program tidak ada".into());
+    };
+    let sessions: Vec<SessionView> = model
+        .sessions
+        .iter()
+        .map(|s| session_view(s, program, chapter))
+        .collect();
+    let total_jp: u32 = sessions.iter().map(|s| s.jp).sum();
+    let total_minutes = total_jp * program.minutes_per_jp;
+    let hours = f64::from(total_minutes) / 60.0;
+    let total_hours = if total_minutes.is_multiple_of(60) {
+        format!("{}", total_minutes / 60)
+    } else {
+        format!("{hours:.1}").replace('.', ",")
+    };
+    let html = renderer.render(
+        "program.html",
+        serde_json::json!({
+            "sessions": sessions,
+            "total_jp": total_jp,
+            "total_minutes": total_minutes,
+            "total_hours": total_hours,
+            "minutes_per_jp": program.minutes_per_jp,
+            "jp_per_day": program.jp_per_day,
+            "days": schedule(&model.sessions, program, chapter),
+        }),
+    )?;
+    Ok(format!("\n{html}\n"))
+}
+
+fn apply(
+    chapter: &Chapter,
+    plan: &ChapterPlan,
+    source: &Path,
+    programme: &dyn Fn(&Path) -> Result<String, String>,
+    renderer: &Renderer,
+) -> Result<String, String> {
+    let text = &chapter.content;
+    let mut edits: Vec<&(Range<usize>, Edit)> = plan.edits.iter().collect();
+    edits.sort_by_key(|(range, _)| range.start);
+    let mut out = String::with_capacity(text.len());
+    let mut at = 0;
+    for (range, edit) in edits {
+        out.push_str(&text[at..range.start]);
+        match edit {
+            Edit::Text(s) => out.push_str(s),
+            Edit::Programme => out.push_str(&programme(source)?),
+        }
+        at = range.end;
+    }
+    out.push_str(&text[at..]);
+    let alerts = admonition::rewrite(&out, renderer)?;
+    let mut result = String::with_capacity(out.len());
+    let mut at = 0;
+    for (range, replacement) in alerts {
+        result.push_str(&out[at..range.start]);
+        result.push_str(&replacement);
+        at = range.end;
+    }
+    result.push_str(&out[at..]);
+    Ok(result)
+}

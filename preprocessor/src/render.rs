@@ -1,0 +1,151 @@
+//! The one template engine for generated HTML: minijinja with autoescaping for `.html`
+//! templates, so text from content and data files can never become markup.
+
+use crate::ui;
+use minijinja::value::Kwargs;
+use minijinja::{Environment, Error, ErrorKind, Value};
+use serde::Serialize;
+use std::path::{Component, Path, PathBuf};
+
+const TEMPLATES: &[(&str, &str)] = &[
+    (
+        "kartu-sesi.html",
+        include_str!("../templates/kartu-sesi.html"),
+    ),
+    ("program.html", include_str!("../templates/program.html")),
+    ("latihan.html", include_str!("../templates/latihan.html")),
+    ("formulir.html", include_str!("../templates/formulir.html")),
+    (
+        "peringatan.html",
+        include_str!("../templates/peringatan.html"),
+    ),
+];
+
+/// Templates compiled once per run.
+pub struct Renderer {
+    env: Environment<'static>,
+}
+
+impl Default for Renderer {
+    fn default() -> Self {
+        Renderer::new()
+    }
+}
+
+impl Renderer {
+    pub fn new() -> Self {
+        let mut env = Environment::new();
+        env.set_trim_blocks(true);
+        env.set_lstrip_blocks(true);
+        env.set_undefined_behavior(minijinja::UndefinedBehavior::Strict);
+        env.add_global("ui", Value::from_serialize(&ui::ui().teks));
+        env.add_filter("isi", fill);
+        for (name, source) in TEMPLATES {
+            // Templates are part of the program; a test renders every one of them.
+            if let Err(err) = env.add_template(name, source) {
+                eprintln!("galat internal: templat {name}: {err}");
+            }
+        }
+        Renderer { env }
+    }
+
+    /// Renders a template into an HTML block that Markdown keeps intact: no blank lines inside
+    /// (a blank line would end the HTML block) and no leading indentation (four spaces would
+    /// turn a line into a code block).
+    pub fn render(&self, name: &str, context: impl Serialize) -> Result<String, String> {
+        let template = self
+            .env
+            .get_template(name)
+            .map_err(|e| format!("templat {name}: {e}"))?;
+        let html = template
+            .render(Value::from_serialize(&context))
+            .map_err(|e| format!("templat {name}: {e:#}"))?;
+        Ok(html
+            .lines()
+            .map(str::trim)
+            .filter(|line| !line.is_empty())
+            .collect::<Vec<_>>()
+            .join("\n"))
+    }
+}
+
+/// `"{menit} menit" | isi(menit=45)`: fills named placeholders of a UI string.
+fn fill(value: String, kwargs: Kwargs) -> Result<String, Error> {
+    let mut out = value;
+    for key in kwargs.args() {
+        let replacement: Value = kwargs.get(key)?;
+        out = out.replace(&format!("{{{key}}}"), &replacement.to_string());
+    }
+    kwargs.assert_all_used()?;
+    if out.contains('{') {
+        return Err(Error::new(
+            ErrorKind::MissingArgument,
+            format!("placeholder tanpa nilai dalam `{out}`"),
+        ));
+    }
+    Ok(out)
+}
+
+/// Link from the page rendered for `from` (a chapter path relative to `src/`) to the page of
+/// `to`, as mdBook writes them (`.md` → `.html`).
+pub fn relative_link(from: &Path, to: &Path) -> String {
+    let from_dir: Vec<Component> = from
+        .parent()
+        .map(|p| p.components().collect())
+        .unwrap_or_default();
+    let to_parts: Vec<Component> = to.components().collect();
+    let common = from_dir
+        .iter()
+        .zip(&to_parts)
+        .take_while(|(a, b)| a == b)
+        .count();
+    let mut link = PathBuf::new();
+    for _ in common..from_dir.len() {
+        link.push("..");
+    }
+    for part in &to_parts[common..] {
+        link.push(part);
+    }
+    // mdBook's `index` preprocessor publishes README.md as index.html.
+    if link
+        .file_name()
+        .is_some_and(|n| n.eq_ignore_ascii_case("README.md"))
+    {
+        link.set_file_name("index.md");
+    }
+    link.set_extension("html");
+    link.to_string_lossy().replace('\\', "/")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn relative_links_between_chapters() {
+        let link = |a: &str, b: &str| relative_link(Path::new(a), Path::new(b));
+        assert_eq!(
+            link("sesi-1-4/index.md", "sesi-1-4/asesmen.md"),
+            "asesmen.html"
+        );
+        assert_eq!(
+            link("pengantar/program-pelatihan.md", "sesi-1-1/index.md"),
+            "../sesi-1-1/index.html"
+        );
+        assert_eq!(link("index.md", "sesi-1-1/index.md"), "sesi-1-1/index.html");
+    }
+
+    #[test]
+    fn output_escapes_text_and_has_no_blank_lines() {
+        let r = Renderer::new();
+        let html = r
+            .render(
+                "latihan.html",
+                serde_json::json!({"id": "a-1", "title": "<script>alert(1)</script>"}),
+            )
+            .expect("renders");
+        assert!(!html.contains("<script>"), "{html}");
+        assert!(html.contains("&lt;script&gt;"), "{html}");
+        assert!(!html.lines().any(|l| l.trim().is_empty()));
+    }
+}

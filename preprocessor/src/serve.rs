@@ -1,0 +1,291 @@
+//! `modul serve`: builds the book, serves it on this computer only (127.0.0.1), rebuilds when a
+//! file in the book, exercise or form folders changes, and reloads open pages.
+
+use crate::build::{BuildOptions, Error, build_book, load};
+use crate::config::ModulConfig;
+use crate::diagnostic::display_path;
+use crate::ui;
+use notify::{RecursiveMode, Watcher};
+use std::io::Cursor;
+use std::path::{Component, Path, PathBuf};
+use std::sync::{Arc, Condvar, Mutex, mpsc};
+use std::time::Duration;
+use tiny_http::{Header, Request, Response, Server};
+
+const RELOAD_SCRIPT: &str = include_str!("../assets/muat-ulang.js");
+const RELOAD_PATH: &str = "/__modul/muat-ulang.js";
+const VERSION_PATH: &str = "/__modul/versi";
+/// How long a reload request waits for a new build before answering "no change".
+const LONG_POLL: Duration = Duration::from_secs(25);
+
+#[derive(Debug, Default)]
+struct State {
+    version: u64,
+    error: Option<String>,
+}
+
+type Shared = Arc<(Mutex<State>, Condvar)>;
+
+/// Runs until the process is stopped.
+pub fn serve(book_dir: &Path, port: u16) -> Result<(), Error> {
+    let staging = tempfile::Builder::new()
+        .prefix("modul-pratinjau-")
+        .tempdir()
+        .map_err(|e| Error::Other(format!("folder sementara: {e}")))?;
+    let site = staging.path().join("situs");
+    let options = BuildOptions {
+        book_dir: book_dir.to_path_buf(),
+        dest_dir: Some(site.clone()),
+    };
+    let shared: Shared = Arc::new((Mutex::new(State::default()), Condvar::new()));
+    rebuild(&options, &shared);
+
+    let watched = watched_folders(book_dir)?;
+    let (events_tx, events_rx) = mpsc::channel();
+    let mut watcher = notify::recommended_watcher(move |event: notify::Result<notify::Event>| {
+        if let Ok(event) = event {
+            let _ = events_tx.send(event);
+        }
+    })
+    .map_err(|e| Error::Other(format!("pemantau berkas: {e}")))?;
+    for folder in &watched {
+        watcher
+            .watch(folder, RecursiveMode::Recursive)
+            .map_err(|e| {
+                Error::Other(format!(
+                    "{} tidak dapat dipantau: {e}",
+                    display_path(folder)
+                ))
+            })?;
+    }
+    let ignored = ignored_folders(book_dir);
+    {
+        let shared = Arc::clone(&shared);
+        let options = options.clone();
+        std::thread::spawn(move || {
+            while let Ok(first) = events_rx.recv() {
+                let mut relevant = is_relevant(&first, &ignored);
+                // Editors save in bursts (temp file, rename, chmod): wait for the burst to end.
+                while let Ok(more) = events_rx.recv_timeout(Duration::from_millis(250)) {
+                    relevant |= is_relevant(&more, &ignored);
+                }
+                if relevant {
+                    rebuild(&options, &shared);
+                }
+            }
+        });
+    }
+
+    let address = format!("127.0.0.1:{port}");
+    let server = Server::http(&address).map_err(|e| {
+        Error::Other(format!(
+            "tidak dapat membuka {address}: {e}; coba port lain dengan `--port 3001`"
+        ))
+    })?;
+    eprintln!(
+        "Buku tersedia di http://{address}/ (hanya di komputer ini). Tekan Ctrl+C untuk berhenti."
+    );
+    eprintln!(
+        "Memantau perubahan di: {}",
+        watched
+            .iter()
+            .map(|p| display_path(p))
+            .collect::<Vec<_>>()
+            .join(", ")
+    );
+    for request in server.incoming_requests() {
+        let shared = Arc::clone(&shared);
+        let site = site.clone();
+        std::thread::spawn(move || handle(request, &site, &shared));
+    }
+    drop(watcher);
+    Ok(())
+}
+
+fn rebuild(options: &BuildOptions, shared: &Shared) {
+    let result = build_book(options);
+    let (lock, changed) = &**shared;
+    let Ok(mut state) = lock.lock() else { return };
+    state.version += 1;
+    match result {
+        Ok(_) => {
+            eprintln!("Buku dibangun (versi {}).", state.version);
+            state.error = None;
+        }
+        Err(err) => {
+            eprintln!("{err}");
+            state.error = Some(err.to_string());
+        }
+    }
+    changed.notify_all();
+}
+
+fn watched_folders(book_dir: &Path) -> Result<Vec<PathBuf>, Error> {
+    let book = load(book_dir)?;
+    let config =
+        ModulConfig::from_book_config(&book.config).map_err(|e| Error::Other(format!("{e:#}")))?;
+    let paths = config.paths(&book.root, &book.config.book.src);
+    let mut folders = vec![book.root.clone()];
+    for folder in [paths.exercises, paths.forms, paths.data] {
+        if folder.is_dir() && !folder.starts_with(&book.root) {
+            folders.push(folder);
+        }
+    }
+    Ok(folders)
+}
+
+/// The book's own build output and our staging folders: changes there are ours.
+fn ignored_folders(book_dir: &Path) -> Vec<PathBuf> {
+    let mut ignored = Vec::new();
+    if let Ok(book) = load(book_dir) {
+        ignored.push(crate::session::normalize(
+            &std::path::absolute(book.root.join(&book.config.build.build_dir)).unwrap_or_default(),
+        ));
+    }
+    ignored
+}
+
+fn is_relevant(event: &notify::Event, ignored: &[PathBuf]) -> bool {
+    if matches!(event.kind, notify::EventKind::Access(_)) {
+        return false;
+    }
+    event.paths.iter().any(|path| {
+        let hidden = path.components().any(|c| matches!(c, Component::Normal(n) if n.to_string_lossy().starts_with(".modul-bangun-")));
+        !hidden && !ignored.iter().any(|dir| path.starts_with(dir))
+    })
+}
+
+fn handle(request: Request, site: &Path, shared: &Shared) {
+    let url = request.url().to_string();
+    let (path, query) = url.split_once('?').unwrap_or((&url, ""));
+    let response = match path {
+        VERSION_PATH => {
+            let since = query
+                .split('&')
+                .find_map(|kv| kv.strip_prefix("sejak="))
+                .unwrap_or("")
+                .to_string();
+            version_response(shared, &since)
+        }
+        RELOAD_PATH => {
+            let strings = serde_json::json!({ "galat": ui::text("pratinjau_galat") });
+            let body = format!("var MODUL_PRATINJAU = {strings};\n{RELOAD_SCRIPT}");
+            text_response(body, "text/javascript; charset=utf-8", 200)
+        }
+        _ => file_response(site, path),
+    };
+    let _ = request.respond(response);
+}
+
+fn version_response(shared: &Shared, since: &str) -> Response<Cursor<Vec<u8>>> {
+    let (lock, changed) = &**shared;
+    let body = match lock.lock() {
+        Ok(state) => {
+            let state = if since == state.version.to_string() {
+                match changed
+                    .wait_timeout_while(state, LONG_POLL, |s| since == s.version.to_string())
+                {
+                    Ok((state, _)) => state,
+                    Err(poisoned) => poisoned.into_inner().0,
+                }
+            } else {
+                state
+            };
+            serde_json::json!({ "versi": state.version, "galat": state.error }).to_string()
+        }
+        Err(_) => "{\"versi\":0,\"galat\":null}".to_string(),
+    };
+    text_response(body, "application/json", 200)
+}
+
+fn text_response(body: String, content_type: &str, status: u16) -> Response<Cursor<Vec<u8>>> {
+    let mut response = Response::from_data(body.into_bytes()).with_status_code(status);
+    if let Ok(header) = Header::from_bytes("Content-Type", content_type) {
+        response.add_header(header);
+    }
+    if let Ok(header) = Header::from_bytes("Cache-Control", "no-store") {
+        response.add_header(header);
+    }
+    response
+}
+
+fn file_response(site: &Path, url_path: &str) -> Response<Cursor<Vec<u8>>> {
+    let decoded = percent_decode(url_path);
+    let relative = Path::new(decoded.trim_start_matches('/'));
+    if relative
+        .components()
+        .any(|c| !matches!(c, Component::Normal(_)))
+    {
+        return text_response("Tidak ditemukan".into(), "text/plain; charset=utf-8", 404);
+    }
+    let mut file = site.join(relative);
+    if file.is_dir() {
+        file = file.join("index.html");
+    }
+    let (file, status) = if file.is_file() {
+        (file, 200)
+    } else {
+        (site.join("404.html"), 404)
+    };
+    let Ok(mut bytes) = std::fs::read(&file) else {
+        return text_response("Tidak ditemukan".into(), "text/plain; charset=utf-8", 404);
+    };
+    let content_type = content_type(&file);
+    if content_type.starts_with("text/html") {
+        let html = String::from_utf8_lossy(&bytes);
+        let tag = format!("<script src=\"{RELOAD_PATH}\"></script>");
+        bytes = match html.rfind("</body>") {
+            Some(at) => format!("{}{tag}{}", &html[..at], &html[at..]).into_bytes(),
+            None => format!("{html}{tag}").into_bytes(),
+        };
+    }
+    let mut response = Response::from_data(bytes).with_status_code(status);
+    if let Ok(header) = Header::from_bytes("Content-Type", content_type) {
+        response.add_header(header);
+    }
+    if let Ok(header) = Header::from_bytes("Cache-Control", "no-store") {
+        response.add_header(header);
+    }
+    response
+}
+
+fn content_type(path: &Path) -> &'static str {
+    match path.extension().and_then(|e| e.to_str()).unwrap_or("") {
+        "html" => "text/html; charset=utf-8",
+        "css" => "text/css; charset=utf-8",
+        "js" => "text/javascript; charset=utf-8",
+        "json" => "application/json",
+        "svg" => "image/svg+xml",
+        "png" => "image/png",
+        "jpg" | "jpeg" => "image/jpeg",
+        "woff" => "font/woff",
+        "woff2" => "font/woff2",
+        "ttf" => "font/ttf",
+        "xlsx" => "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+        "pdf" => "application/pdf",
+        "txt" | "md" => "text/plain; charset=utf-8",
+        _ => "application/octet-stream",
+    }
+}
+
+fn percent_decode(text: &str) -> String {
+    percent_encoding::percent_decode_str(text)
+        .decode_utf8_lossy()
+        .into_owned()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn percent_decoding_and_traversal() {
+        assert_eq!(
+            percent_decode("/sesi%201-1/a%C3%A9.html"),
+            "/sesi 1-1/aé.html"
+        );
+        assert_eq!(percent_decode("/%"), "/%");
+        let site = Path::new("/tidak/ada");
+        assert_eq!(file_response(site, "/../etc/passwd").status_code().0, 404);
+    }
+}

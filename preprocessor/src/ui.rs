@@ -1,0 +1,65 @@
+//! The table of user-visible strings (`ui.toml`), compiled into the binary.
+
+use serde::Deserialize;
+use std::collections::BTreeMap;
+use std::sync::OnceLock;
+
+/// The table as written in `ui.toml`.
+pub const SOURCE: &str = include_str!("ui.toml");
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Ui {
+    /// Labels of our templates and scripts.
+    pub teks: BTreeMap<String, String>,
+    /// Runtime strings of mdBook's search script.
+    pub pencarian: BTreeMap<String, String>,
+    /// Replacements in mdBook's default theme files.
+    pub mdbook: Vec<Replacement>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Replacement {
+    pub file: String,
+    pub asli: String,
+    pub terjemahan: String,
+}
+
+/// The parsed table. `ui.toml` is part of the program, not content: a test parses it, so a
+/// broken table never ships; should it happen anyway, the strings fall back to empty.
+pub fn ui() -> &'static Ui {
+    static UI: OnceLock<Ui> = OnceLock::new();
+    UI.get_or_init(|| {
+        toml::from_str(SOURCE).unwrap_or_else(|err| {
+            eprintln!("galat internal: ui.toml tidak sah: {err}");
+            Ui {
+                teks: BTreeMap::new(),
+                pencarian: BTreeMap::new(),
+                mdbook: Vec::new(),
+            }
+        })
+    })
+}
+
+/// One label from `[teks]`.
+pub fn text(key: &str) -> &'static str {
+    ui().teks.get(key).map_or("", String::as_str)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn table_parses_and_has_no_empty_strings() {
+        let table: Ui = toml::from_str(SOURCE).expect("ui.toml parses");
+        assert!(table.teks.len() > 20);
+        for (key, value) in table.teks.iter().chain(&table.pencarian) {
+            assert!(!value.trim().is_empty(), "{key} is empty");
+        }
+        for r in &table.mdbook {
+            assert_ne!(r.asli, r.terjemahan, "{} is not translated", r.asli);
+        }
+    }
+}

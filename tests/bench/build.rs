@@ -1,0 +1,128 @@
+//! Build benchmark (prints figures, asserts nothing): `modul build` of the book against plain
+//! mdBook building the same sources with the preprocessor removed, both in-process.
+//!
+//! Run: `cargo bench --bench build` (optionally `-- ROUNDS`, default 5).
+
+use mdbook_driver::MDBook;
+use mdbook_preprocessor::config::Config;
+use modul::build::{BuildOptions, build_book};
+use std::path::{Path, PathBuf};
+use std::str::FromStr;
+use std::time::{Duration, Instant};
+
+fn main() {
+    let rounds: usize = std::env::args()
+        .skip(1)
+        .find_map(|a| a.parse().ok())
+        .unwrap_or(5);
+    let book = Path::new(env!("CARGO_MANIFEST_DIR")).join("../book");
+    let book = book.canonicalize().unwrap_or(book);
+    let out = tempfile::tempdir().expect("temporary folder");
+
+    let mut modul_times = Vec::new();
+    let mut plain_times = Vec::new();
+    // Alternate the two so machine noise hits both alike; the first round warms the caches.
+    for round in 0..=rounds {
+        let modul = time(|| {
+            build_book(&BuildOptions {
+                book_dir: book.clone(),
+                dest_dir: Some(out.path().join("modul")),
+            })
+            .unwrap_or_else(|e| panic!("{e}"));
+        });
+        let plain = time(|| plain_mdbook(&book, &out.path().join("mdbook")));
+        if round > 0 {
+            modul_times.push(modul);
+            plain_times.push(plain);
+        }
+    }
+    let (modul, plain) = (median(&mut modul_times), median(&mut plain_times));
+    println!("rounds: {rounds} (median)");
+    println!("modul build:        {:>8.1} ms", ms(modul));
+    println!("plain mdbook build: {:>8.1} ms", ms(plain));
+    println!(
+        "ratio modul/mdbook: {:>8.2}x (goal for the finished product: <= 1.00x)",
+        ms(modul) / ms(plain)
+    );
+    println!();
+    println!(
+        "site size, modul:   {:>8.1} KB",
+        kb(size(&out.path().join("modul")))
+    );
+    println!(
+        "site size, mdbook:  {:>8.1} KB",
+        kb(size(&out.path().join("mdbook")))
+    );
+    for (name, dir) in [("modul", "modul"), ("mdbook", "mdbook")] {
+        let index = find(&out.path().join(dir), "searchindex");
+        if let Some(index) = index {
+            println!(
+                "search index, {name}: {:>7.1} KB ({})",
+                kb(size(&index)),
+                index
+                    .file_name()
+                    .map_or(String::new(), |n| n.to_string_lossy().into_owned())
+            );
+        }
+    }
+}
+
+/// mdBook alone: the same book.toml without `[preprocessor.modul]`.
+fn plain_mdbook(book: &Path, dest: &Path) {
+    let text = std::fs::read_to_string(book.join("book.toml")).expect("book.toml");
+    let mut table: toml::Table = text.parse().expect("book.toml parses");
+    if let Some(toml::Value::Table(pre)) = table.get_mut("preprocessor") {
+        pre.remove("modul");
+    }
+    let mut config =
+        Config::from_str(&toml::to_string(&table).expect("serialise")).expect("config");
+    config.build.build_dir = dest.to_path_buf();
+    config.build.create_missing = false;
+    MDBook::load_with_config(book, config)
+        .expect("load")
+        .build()
+        .expect("plain build");
+}
+
+fn time(f: impl FnOnce()) -> Duration {
+    let start = Instant::now();
+    f();
+    start.elapsed()
+}
+
+fn median(times: &mut [Duration]) -> Duration {
+    times.sort();
+    times[times.len() / 2]
+}
+
+fn ms(d: Duration) -> f64 {
+    d.as_secs_f64() * 1000.0
+}
+
+fn kb(bytes: u64) -> f64 {
+    bytes as f64 / 1024.0
+}
+
+fn size(path: &Path) -> u64 {
+    if path.is_file() {
+        return path.metadata().map(|m| m.len()).unwrap_or(0);
+    }
+    std::fs::read_dir(path)
+        .map(|entries| entries.flatten().map(|e| size(&e.path())).sum())
+        .unwrap_or(0)
+}
+
+fn find(dir: &Path, prefix: &str) -> Option<PathBuf> {
+    let mut found: Vec<PathBuf> = std::fs::read_dir(dir)
+        .ok()?
+        .flatten()
+        .map(|e| e.path())
+        .filter(|p| {
+            p.file_name()
+                .is_some_and(|n| n.to_string_lossy().starts_with(prefix))
+                && p.extension().is_some_and(|e| e == "js")
+        })
+        .collect();
+    found.sort();
+    found.pop()
+}

@@ -1,0 +1,465 @@
+//! Fixture books built in-process, with assertions on the HTML; error reporting; the
+//! preprocessor protocol as stock mdBook speaks it; the real book.
+
+mod common;
+
+use common::{fixture_copy, main_of, read, repo, snapshot};
+use modul::build::{BuildOptions, Error, build_book, check_book};
+use std::path::Path;
+use std::process::Command;
+
+fn build(book: &Path, dest: &Path) -> Result<std::path::PathBuf, Error> {
+    build_book(&BuildOptions {
+        book_dir: book.to_path_buf(),
+        dest_dir: Some(dest.to_path_buf()),
+    })
+}
+
+fn content_errors(book: &Path) -> String {
+    match check_book(book) {
+        Err(Error::Content(d)) => d.to_string(),
+        Err(other) => panic!("expected content errors, got: {other}"),
+        Ok(_) => panic!("expected content errors, the book passed"),
+    }
+}
+
+#[test]
+fn fixture_renders_card_programme_directives_and_alerts() {
+    let dir = fixture_copy("kecil");
+    let site = dir.path().join("situs");
+    build(&dir.path().join("book"), &site).expect("fixture builds");
+
+    let session = read(&site.join("sesi-1-1/index.html"));
+    let main = main_of(&session);
+    assert!(
+        main.contains("Sesi 1-1: Umum</a></h1>"),
+        "title from the record:\n{main}"
+    );
+    assert!(
+        main.contains(r#"<section class="modul-kartu-sesi" data-sesi="1-1""#),
+        "{main}"
+    );
+    assert!(
+        main.contains("5 JP (225 menit)"),
+        "duration = 3 + 2 JP of 45 minutes:\n{main}"
+    );
+    assert!(
+        main.contains("Penyajian/ceramah/kuliah, Diskusi paripurna atau kelompok"),
+        "{main}"
+    );
+    assert!(
+        main.contains(r#"<a href="permasalahan.html">Permasalahan Gepeng</a>"#),
+        "{main}"
+    );
+    assert!(
+        main.contains("Menyebutkan landasan hukum rehabilitasi sosial"),
+        "{main}"
+    );
+    assert!(
+        !main.contains("+++") && !main.contains("[sesi]"),
+        "front matter never shows:\n{main}"
+    );
+    // The card comes before the chapter's own text.
+    assert!(
+        main.find("data-sesi").unwrap_or(usize::MAX) < main.find("Sesi ini membahas").unwrap_or(0)
+    );
+
+    assert!(
+        main.contains(r#"data-latihan="1-1-kenali-masalah""#),
+        "{main}"
+    );
+    assert!(
+        main.contains("Mengenali masalah &lt;gepeng&gt;"),
+        "titles are escaped:\n{main}"
+    );
+    assert!(main.contains(r#"data-formulir="registrasi""#), "{main}");
+
+    let programme = read(&site.join("pengantar/program.html"));
+    let main = main_of(&programme);
+    assert!(
+        main.contains(r#"<tr data-sesi="1-1">"#) && main.contains(r#"<tr data-sesi="1-2">"#),
+        "{main}"
+    );
+    assert!(
+        main.contains(r#"<a href="../sesi-1-2/index.html">Pendekatan Dasar</a>"#),
+        "{main}"
+    );
+    assert!(
+        main.contains("<td>9</td><td>405 (6,8 jam)</td>"),
+        "total 9 JP:\n{main}"
+    );
+    assert!(
+        main.contains("Hari 2"),
+        "9 JP at 8 JP per day take two days:\n{main}"
+    );
+    assert!(
+        main.contains("Manajemen Kasus</a> (lanjutan)"),
+        "a topic split over two days says so:\n{main}"
+    );
+
+    let home = read(&site.join("index.html"));
+    let main = main_of(&home);
+    assert!(
+        main.contains(r#"<p class="blockquote-tag-title">Catatan</p>"#),
+        "alert title in Indonesian:\n{main}"
+    );
+    assert!(
+        main.contains("<strong>rekaan</strong>"),
+        "alert body stays Markdown:\n{main}"
+    );
+    assert!(
+        main.contains("<code>{{#latihan bukan-direktif}}</code>"),
+        "inline code keeps directives as text:\n{main}"
+    );
+    assert!(
+        main.contains("{{#formulir juga-bukan}}"),
+        "code blocks keep directives as text:\n{main}"
+    );
+    assert!(!main.contains(">Note<"), "{main}");
+}
+
+#[test]
+fn same_source_builds_byte_identical_sites() {
+    let dir = fixture_copy("kecil");
+    let book = dir.path().join("book");
+    build(&book, &dir.path().join("a")).expect("first build");
+    build(&book, &dir.path().join("b")).expect("second build");
+    let (a, b) = (
+        snapshot(&dir.path().join("a")),
+        snapshot(&dir.path().join("b")),
+    );
+    assert!(!a.is_empty());
+    assert_eq!(a.len(), b.len());
+    for ((path_a, bytes_a), (path_b, bytes_b)) in a.iter().zip(&b) {
+        assert_eq!(path_a, path_b);
+        assert!(
+            bytes_a == bytes_b,
+            "{} differs between two builds",
+            path_a.display()
+        );
+    }
+}
+
+#[test]
+fn unknown_exercise_is_reported_with_place_and_closest_id_and_nothing_is_written() {
+    let dir = fixture_copy("kecil");
+    let chapter = dir.path().join("book/src/sesi-1-1/landasan-hukum.md");
+    let mut text = read(&chapter);
+    text.push_str("\n{{#latihan 1-1-kenali-masalh}}\n");
+    std::fs::write(&chapter, text).expect("write");
+    let before = snapshot(dir.path());
+
+    let errors = content_errors(&dir.path().join("book"));
+    assert!(
+        errors.contains(
+            "landasan-hukum.md:5:12: latihan `1-1-kenali-masalh` tidak ditemukan di exercises/"
+        ),
+        "{errors}"
+    );
+    assert!(
+        errors.contains("maksud Anda `1-1-kenali-masalah`?"),
+        "{errors}"
+    );
+    assert!(
+        errors.contains("5 | {{#latihan 1-1-kenali-masalh}}"),
+        "the line is quoted:\n{errors}"
+    );
+
+    let site = dir.path().join("situs");
+    assert!(build(&dir.path().join("book"), &site).is_err());
+    assert_eq!(
+        snapshot(dir.path()),
+        before,
+        "check and a failed build write nothing"
+    );
+}
+
+#[test]
+fn cli_check_exits_non_zero_and_prints_chapter_line() {
+    let dir = fixture_copy("kecil");
+    let chapter = dir.path().join("book/src/sesi-1-2/manajemen-kasus.md");
+    let mut text = read(&chapter);
+    text.push_str("\n{{#latihan tidak-ada}}\n");
+    std::fs::write(&chapter, text).expect("write");
+    let out = Command::new(env!("CARGO_BIN_EXE_modul"))
+        .args(["check", "book"])
+        .current_dir(dir.path())
+        .output()
+        .expect("run modul");
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.code(), Some(1), "{stderr}");
+    assert!(
+        stderr.contains("book/src/sesi-1-2/manajemen-kasus.md:5:12"),
+        "{stderr}"
+    );
+
+    let good = fixture_copy("kecil");
+    let out = Command::new(env!("CARGO_BIN_EXE_modul"))
+        .args(["check"])
+        .current_dir(good.path())
+        .output()
+        .expect("run modul");
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    assert!(String::from_utf8_lossy(&out.stderr).contains("2 sesi, 1 latihan, 1 formulir"));
+}
+
+/// Each case edits one file of the fixture and expects these messages.
+#[test]
+fn bad_content_gets_precise_indonesian_messages() {
+    let cases: &[(&str, &str, &str, &[&str])] = &[
+        (
+            "missing title",
+            "book/src/sesi-1-2/index.md",
+            "judul = \"Pendekatan Dasar\"\n",
+            &["sesi-1-2/index.md:2:1: kolom `judul` wajib diisi tetapi tidak ada"],
+        ),
+        (
+            "unknown method",
+            "book/src/sesi-1-2/index.md",
+            "metode = [\"studi-kasus\"]",
+            &[
+                "sesi-1-2/index.md:6:11: metode `studi-kasuss` tidak dikenal",
+                "maksud Anda `studi-kasus`?",
+            ],
+        ),
+        (
+            "unknown key",
+            "book/src/sesi-1-2/index.md",
+            "media = ",
+            &["sesi-1-2/index.md:7:1: kolom `durasi` tidak dikenal"],
+        ),
+        (
+            "missing topic page",
+            "book/src/sesi-1-2/index.md",
+            "halaman = \"manajemen-kasus.md\"",
+            &[
+                "sesi-1-2/index.md:11:11: halaman topik `manajemn-kasus.md` tidak ada di SUMMARY.md",
+                "maksud Anda `manajemen-kasus.md`?",
+            ],
+        ),
+        (
+            "zero JP",
+            "book/src/sesi-1-2/index.md",
+            "jp = 4",
+            &["sesi-1-2/index.md:12:6: durasi topik 0 JP tidak sah"],
+        ),
+        (
+            "unclosed front matter",
+            "book/src/sesi-1-2/index.md",
+            "+++\n",
+            &[
+                "sesi-1-2/index.md:1:1: front matter dibuka dengan `+++` tetapi tidak pernah ditutup",
+            ],
+        ),
+        (
+            "duplicate code",
+            "book/src/sesi-1-2/index.md",
+            "kode = \"1-2\"",
+            &["sesi-1-2/index.md:3:8: kode sesi `1-1` sudah dipakai di"],
+        ),
+        (
+            "bad code",
+            "book/src/sesi-1-2/index.md",
+            "kode = \"1-2\"",
+            &["sesi-1-2/index.md:3:8: kode sesi `satu` tidak sah"],
+        ),
+        (
+            "unlisted sub-chapter",
+            "book/src/sesi-1-1/index.md",
+            "[[sesi.topik]]\njudul = \"Landasan Hukum\"\nhalaman = \"landasan-hukum.md\"\njp = 2\n",
+            &[
+                "subbab `sesi-1-1/landasan-hukum.md` ada di SUMMARY.md tetapi tidak tercantum sebagai topik sesi",
+            ],
+        ),
+        (
+            "unknown directive",
+            "book/src/index.md",
+            "Buku uji untuk preprocessor.",
+            &[
+                "index.md:3:4: direktif `{{#latiahn}}` tidak dikenal",
+                "maksud Anda `latihan`?",
+            ],
+        ),
+        (
+            "directive inside a sentence",
+            "book/src/index.md",
+            "Buku uji untuk preprocessor.",
+            &["index.md:3:4: direktif `{{#formulir}}` harus berdiri sendiri"],
+        ),
+        (
+            "bad TOML in a form",
+            "forms/registrasi.toml",
+            "judul = \"Registrasi Klien\"",
+            &["registrasi.toml:1:9: TOML tidak sah"],
+        ),
+        (
+            "unknown form",
+            "book/src/sesi-1-1/index.md",
+            "{{#formulir registrasi}}",
+            &[
+                "sesi-1-1/index.md:26:13: formulir `registrasii` tidak ditemukan di forms/",
+                "maksud Anda `registrasi`?",
+            ],
+        ),
+    ];
+    let replacements: &[&str] = &[
+        "",
+        "metode = [\"studi-kasuss\"]",
+        "durasi = 4\nmedia = ",
+        "halaman = \"manajemn-kasus.md\"",
+        "jp = 0",
+        "+++\n[sesi]\n",
+        "kode = \"1-1\"",
+        "kode = \"satu\"",
+        "",
+        "{{#latiahn x}}",
+        "Ya {{#formulir registrasi}} ya.",
+        "judul = \"Registrasi",
+        "{{#formulir registrasii}}",
+    ];
+    for ((name, file, find, expected), replace) in cases.iter().zip(replacements) {
+        let dir = fixture_copy("kecil");
+        let path = dir.path().join(file);
+        let text = read(&path);
+        assert!(text.contains(find), "case {name}: `{find}` not in {file}");
+        let text = if *name == "unclosed front matter" {
+            text.replacen("+++\n", "", 2)
+                .replacen("[sesi]", "+++\n[sesi]", 1)
+        } else {
+            text.replacen(find, replace, 1)
+        };
+        std::fs::write(&path, text).expect("write");
+        let errors = content_errors(&dir.path().join("book"));
+        for wanted in *expected {
+            assert!(
+                errors.contains(wanted),
+                "case {name}: expected `{wanted}` in:\n{errors}"
+            );
+        }
+        assert!(
+            errors.contains("cara memperbaiki:"),
+            "case {name}: every error says how to fix it:\n{errors}"
+        );
+    }
+}
+
+#[test]
+fn failed_build_keeps_the_previous_site_and_leaves_no_partial_output() {
+    let dir = fixture_copy("kecil");
+    let book = dir.path().join("book");
+    let site = dir.path().join("situs");
+    build(&book, &site).expect("first build");
+    let good = snapshot(&site);
+
+    let refused = build(&book, &book.join("src"));
+    assert!(
+        matches!(&refused, Err(Error::Other(m)) if m.contains("menimpa sumber buku")),
+        "{refused:?}"
+    );
+    let refused = build(&book, dir.path());
+    assert!(
+        matches!(&refused, Err(Error::Other(m)) if m.contains("menimpa sumber buku")),
+        "{refused:?}"
+    );
+
+    std::fs::write(
+        book.join("src/index.md"),
+        "# Beranda\n\n{{#latihan tidak-ada}}\n",
+    )
+    .expect("write");
+    assert!(build(&book, &site).is_err());
+    assert_eq!(snapshot(&site), good, "the previous site is untouched");
+    let leftovers: Vec<_> = std::fs::read_dir(dir.path())
+        .expect("read")
+        .filter_map(|e| e.ok())
+        .filter(|e| e.file_name().to_string_lossy().starts_with(".modul"))
+        .collect();
+    assert!(leftovers.is_empty(), "no staging folder is left behind");
+}
+
+#[test]
+fn preprocessor_binary_speaks_the_mdbook_protocol() {
+    let bin = env!("CARGO_BIN_EXE_mdbook-modul");
+    assert!(
+        Command::new(bin)
+            .args(["supports", "html"])
+            .status()
+            .expect("run")
+            .success()
+    );
+    assert!(
+        !Command::new(bin)
+            .args(["supports", "epub"])
+            .status()
+            .expect("run")
+            .success()
+    );
+
+    // mdbook-driver runs the command exactly as the stock `mdbook build` does.
+    let dir = fixture_copy("kecil");
+    let book_dir = dir.path().join("book");
+    let mut config =
+        mdbook_preprocessor::config::Config::from_disk(book_dir.join("book.toml")).expect("config");
+    config
+        .set("preprocessor.modul.command", bin)
+        .expect("set command");
+    config.build.build_dir = dir.path().join("stock");
+    let book = mdbook_driver::MDBook::load_with_config(&book_dir, config).expect("load");
+    book.build().expect("stock build through the JSON protocol");
+    let page = read(&dir.path().join("stock/sesi-1-1/index.html"));
+    assert!(page.contains(r#"data-sesi="1-1""#));
+
+    // Errors travel back through the protocol too.
+    std::fs::write(book_dir.join("src/index.md"), "{{#latihan tidak-ada}}\n").expect("write");
+    let mut config =
+        mdbook_preprocessor::config::Config::from_disk(book_dir.join("book.toml")).expect("config");
+    config
+        .set("preprocessor.modul.command", bin)
+        .expect("set command");
+    config.build.build_dir = dir.path().join("stock2");
+    let book = mdbook_driver::MDBook::load_with_config(&book_dir, config).expect("load");
+    assert!(book.build().is_err());
+}
+
+#[test]
+fn the_real_book_checks_and_builds_in_indonesian() {
+    let book = repo().join("book");
+    let model = check_book(&book).unwrap_or_else(|e| panic!("{e}"));
+    let codes: Vec<&str> = model.sessions.iter().map(|s| s.code.as_str()).collect();
+    assert_eq!(
+        codes,
+        [
+            "1-1", "1-2", "1-3", "1-4", "1-5", "1-6", "1-7", "1-8", "1-9"
+        ]
+    );
+
+    let out = tempfile::tempdir().expect("temp");
+    let site = out.path().join("situs");
+    build(&book, &site).unwrap_or_else(|e| panic!("{e}"));
+    let index = read(&site.join("index.html"));
+    assert!(index.contains(r#"<html lang="id""#));
+    assert!(index.contains(r#"placeholder="Cari di buku ini …""#));
+    assert!(index.contains("Pintasan papan ketik") && !index.contains("Keyboard shortcuts"));
+    for code in codes {
+        let page = read(&site.join(format!("sesi-{code}/index.html")));
+        assert!(
+            page.contains(&format!(r#"data-sesi="{code}""#)),
+            "session {code} has its card"
+        );
+    }
+    let programme = read(&site.join("pengantar/program-pelatihan.html"));
+    assert_eq!(programme.matches("<tr data-sesi=").count(), 9);
+}
+
+#[test]
+fn theme_files_are_current_with_the_ui_table() {
+    let stale = modul::theme::stale(&repo().join("book/theme")).unwrap_or_else(|e| panic!("{e}"));
+    assert!(
+        stale.is_empty(),
+        "run `cargo run --bin modul -- tema book`; stale: {stale:?}"
+    );
+}
