@@ -175,7 +175,7 @@ fn session_card_is_visible_from_file_url() {
     ));
     let text = eval_string(
         &tab,
-        r#"document.querySelector('[data-sesi="1-4"]').innerText"#,
+        r#"document.querySelector('[data-sesi="1-4"]').textContent"#,
     );
     for label in ["Durasi", "Metode", "Tujuan pembelajaran", "Topik", "JP"] {
         assert!(text.contains(label), "card shows {label}: {text}");

@@ -81,12 +81,16 @@ fn fixture_renders_card_programme_directives_and_alerts() {
         "{main}"
     );
     assert!(
-        main.contains(r#"<a href="../sesi-1-2/index.html">Pendekatan Dasar</a>"#),
+        main.contains(r#"<a href="../sesi-1-2/index.html">1-2 Pendekatan Dasar</a>"#),
         "{main}"
     );
     assert!(
         main.contains("<td>9</td><td>405 (6,8 jam)</td>"),
         "total 9 JP:\n{main}"
+    );
+    assert!(
+        main.contains(r#"<th scope="row" colspan="2">Jumlah</th>"#),
+        "{main}"
     );
     assert!(
         main.contains("Hari 2"),
@@ -294,14 +298,14 @@ fn bad_content_gets_precise_indonesian_messages() {
             "bad TOML in a form",
             "forms/registrasi.toml",
             "judul = \"Registrasi Klien\"",
-            &["registrasi.toml:1:9: TOML tidak sah"],
+            &["forms/registrasi.toml:1:20: TOML tidak sah"],
         ),
         (
             "unknown form",
             "book/src/sesi-1-1/index.md",
             "{{#formulir registrasi}}",
             &[
-                "sesi-1-1/index.md:26:13: formulir `registrasii` tidak ditemukan di forms/",
+                "sesi-1-1/index.md:27:13: formulir `registrasii` tidak ditemukan di forms/",
                 "maksud Anda `registrasi`?",
             ],
         ),
@@ -320,6 +324,8 @@ fn bad_content_gets_precise_indonesian_messages() {
         "Ya {{#formulir registrasi}} ya.",
         "judul = \"Registrasi",
         "{{#formulir registrasii}}",
+        "- [Jadwal]()\n- [Program Pelatihan](pengantar/program.md)",
+        "id = \"Ceramah\"",
     ];
     for ((name, file, find, expected), replace) in cases.iter().zip(replacements) {
         let dir = fixture_copy("kecil");

@@ -38,9 +38,10 @@ pub struct BuildOptions {
     pub dest_dir: Option<PathBuf>,
 }
 
-/// Loads the book with our preprocessor in-process. Missing chapters are an error, never
-/// created: checking or building must not write into the sources.
-pub fn load(book_dir: &Path) -> Result<MDBook, Error> {
+/// Loads the book with our preprocessor in-process (returned too, to collect its problems).
+/// Missing chapters are an error, never created: checking or building must not write into the
+/// sources.
+pub fn load(book_dir: &Path) -> Result<(MDBook, ModulPreprocessor), Error> {
     let book_toml = book_dir.join("book.toml");
     if !book_toml.is_file() {
         return Err(Error::Other(format!(
@@ -60,8 +61,9 @@ pub fn load(book_dir: &Path) -> Result<MDBook, Error> {
             display_path(book_dir)
         ))
     })?;
-    book.with_preprocessor(ModulPreprocessor);
-    Ok(book)
+    let preprocessor = ModulPreprocessor::default();
+    book.with_preprocessor(preprocessor.clone());
+    Ok((book, preprocessor))
 }
 
 fn paths(book: &MDBook) -> Result<Paths, Error> {
@@ -72,14 +74,13 @@ fn paths(book: &MDBook) -> Result<Paths, Error> {
 
 /// Validates everything, writes nothing.
 pub fn check_book(book_dir: &Path) -> Result<Model, Error> {
-    let book = load(book_dir)?;
+    let (book, _) = load(book_dir)?;
     preprocess::check(&paths(&book)?, &book.book).map_err(Error::Content)
 }
 
 /// Builds the site and returns where it was written.
 pub fn build_book(options: &BuildOptions) -> Result<PathBuf, Error> {
-    let mut book = load(&options.book_dir)?;
-    preprocess::check(&paths(&book)?, &book.book).map_err(Error::Content)?;
+    let (mut book, preprocessor) = load(&options.book_dir)?;
 
     let dest = match &options.dest_dir {
         Some(dir) => absolute(dir)?,
@@ -102,7 +103,10 @@ pub fn build_book(options: &BuildOptions) -> Result<PathBuf, Error> {
     let fresh = staging.path().join("situs");
     book.config.build.build_dir = fresh.clone();
     book.build()
-        .map_err(|e| Error::Other(format!("pembangunan gagal: {e:#}")))?;
+        .map_err(|e| match preprocessor.take_problems() {
+            Some(problems) => Error::Content(problems),
+            None => Error::Other(format!("pembangunan gagal: {e:#}")),
+        })?;
 
     // Swap the finished site in; the old one goes into the staging folder, removed on drop.
     if dest.exists() {

@@ -31,8 +31,9 @@ impl Catalog {
         self.entries.keys().map(String::as_str)
     }
 
-    /// Reads every `*.toml` below `dir`. A missing folder is an empty catalog.
-    pub fn load(dir: &Path) -> Result<Catalog, Diagnostics> {
+    /// Reads every `*.toml` below `dir`. A missing folder is an empty catalog. A file with
+    /// broken TOML is still listed, so directives naming it don't add a second, misleading error.
+    pub fn load(dir: &Path) -> (Catalog, Diagnostics) {
         let mut files = Vec::new();
         let mut problems = Diagnostics::default();
         collect_toml(dir, &mut files, &mut problems);
@@ -73,7 +74,7 @@ impl Catalog {
                         &err,
                         "perbaiki sintaks TOML pada baris ini",
                     ));
-                    continue;
+                    None
                 }
             };
             if let Some(first) = catalog.entries.get(&id) {
@@ -91,8 +92,7 @@ impl Catalog {
                 .entries
                 .insert(id.clone(), Entry { id, path, title });
         }
-        problems.into_result()?;
-        Ok(catalog)
+        (catalog, problems)
     }
 }
 
@@ -132,23 +132,24 @@ mod tests {
         std::fs::write(root.join("sub/a-1.toml"), "judul = \"Lagi\"\n").expect("write");
         std::fs::write(root.join("rusak.toml"), "judul = \n").expect("write");
         std::fs::write(root.join("catatan.txt"), "bukan toml").expect("write");
-        let err = Catalog::load(root).expect_err("duplicates and bad TOML");
-        let text = err.to_string();
+        let (catalog, problems) = Catalog::load(root);
+        let text = problems.to_string();
+        assert!(
+            catalog.get("rusak").is_some(),
+            "a broken file is still known by its id"
+        );
         assert!(text.contains("id `a-1` sudah dipakai"), "{text}");
         assert!(text.contains("rusak.toml:1:"), "{text}");
 
         std::fs::remove_file(root.join("sub/a-1.toml")).expect("rm");
         std::fs::remove_file(root.join("rusak.toml")).expect("rm");
-        let catalog = Catalog::load(root).expect("valid");
+        let (catalog, problems) = Catalog::load(root);
+        assert!(problems.is_empty(), "{problems}");
         assert_eq!(
             catalog.get("a-1").and_then(|e| e.title.as_deref()),
             Some("Latihan A")
         );
-        assert!(
-            Catalog::load(&root.join("tidak-ada"))
-                .expect("missing is empty")
-                .entries
-                .is_empty()
-        );
+        let (missing, problems) = Catalog::load(&root.join("tidak-ada"));
+        assert!(missing.entries.is_empty() && problems.is_empty());
     }
 }

@@ -78,12 +78,13 @@ impl ModulConfig {
     }
 
     pub fn paths(&self, root: &Path, src: &Path) -> Paths {
+        let at = |p: &Path| crate::session::normalize(&root.join(p));
         Paths {
             root: root.to_path_buf(),
-            src: root.join(src),
-            exercises: root.join(&self.exercises),
-            forms: root.join(&self.forms),
-            data: root.join(&self.data),
+            src: at(src),
+            exercises: at(&self.exercises),
+            forms: at(&self.forms),
+            data: at(&self.data),
         }
     }
 }

@@ -16,12 +16,25 @@ use serde::Serialize;
 use std::collections::BTreeMap;
 use std::ops::Range;
 use std::path::{Path, PathBuf};
+use std::sync::{Arc, Mutex};
 
 pub const NAME: &str = "modul";
 
 /// `[preprocessor.modul]`: the name mdBook knows us by.
-#[derive(Debug, Default, Clone, Copy)]
-pub struct ModulPreprocessor;
+///
+/// mdBook only passes errors on as text; an in-process caller that wants the structured
+/// problems (with their places) takes them from the clone it kept, without validating twice.
+#[derive(Debug, Default, Clone)]
+pub struct ModulPreprocessor {
+    problems: Arc<Mutex<Option<Diagnostics>>>,
+}
+
+impl ModulPreprocessor {
+    /// The problems of the last failed run, if any.
+    pub fn take_problems(&self) -> Option<Diagnostics> {
+        self.problems.lock().ok().and_then(|mut slot| slot.take())
+    }
+}
 
 impl Preprocessor for ModulPreprocessor {
     fn name(&self) -> &str {
@@ -31,7 +44,13 @@ impl Preprocessor for ModulPreprocessor {
     fn run(&self, ctx: &PreprocessorContext, book: Book) -> anyhow::Result<Book> {
         let config = ModulConfig::from_book_config(&ctx.config)?;
         let paths = config.paths(&ctx.root, &ctx.config.book.src);
-        process(&paths, book).map_err(|problems| anyhow::anyhow!("{problems}"))
+        process(&paths, book).map_err(|problems| {
+            let message = anyhow::anyhow!("{problems}");
+            if let Ok(mut slot) = self.problems.lock() {
+                *slot = Some(problems);
+            }
+            message
+        })
     }
 
     fn supports_renderer(&self, renderer: &str) -> anyhow::Result<bool> {
@@ -103,15 +122,16 @@ fn analyze(
         Ok(p) => model.program = Some(p),
         Err(d) => problems.extend(d),
     }
-    match Catalog::load(&paths.exercises) {
-        Ok(c) => model.exercises = c,
-        Err(d) => problems.extend(d),
-    }
-    match Catalog::load(&paths.forms) {
-        Ok(c) => model.forms = c,
-        Err(d) => problems.extend(d),
+    for (catalog, folder) in [
+        (&mut model.exercises, &paths.exercises),
+        (&mut model.forms, &paths.forms),
+    ] {
+        let (loaded, catalog_problems) = Catalog::load(folder);
+        *catalog = loaded;
+        problems.extend(catalog_problems);
     }
 
+    problems.extend(draft_chapters(paths, book));
     let index = chapter_index(book);
     let mut plans = BTreeMap::new();
     let mut found_sessions = Vec::new();
@@ -238,6 +258,31 @@ fn resolve(
                 "galat internal templat",
             )])
         })
+}
+
+/// A SUMMARY.md entry without a file (`- [Judul]()`) would be a dead placeholder in the
+/// navigation: every entry must have its page.
+fn draft_chapters(paths: &Paths, book: &Book) -> Diagnostics {
+    let mut problems = Diagnostics::default();
+    let summary_path = paths.src.join("SUMMARY.md");
+    let summary =
+        SourceFile::read(&summary_path).unwrap_or_else(|_| SourceFile::new(&summary_path, ""));
+    for item in book.iter() {
+        let BookItem::Chapter(chapter) = item else {
+            continue;
+        };
+        if chapter.path.is_some() {
+            continue;
+        }
+        let needle = format!("[{}]", chapter.name);
+        let at = summary.text.find(&needle).unwrap_or(0);
+        problems.push(summary.error(
+            at..at + needle.len(),
+            format!("bab `{}` tidak mempunyai berkas (bab draf)", chapter.name),
+            "tulis halamannya dan cantumkan nama berkasnya, misalnya [Judul](folder/halaman.md), atau hapus butir ini",
+        ));
+    }
+    problems
 }
 
 fn chapter_index(book: &Book) -> ChapterIndex {

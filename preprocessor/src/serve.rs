@@ -121,7 +121,7 @@ fn rebuild(options: &BuildOptions, shared: &Shared) {
 }
 
 fn watched_folders(book_dir: &Path) -> Result<Vec<PathBuf>, Error> {
-    let book = load(book_dir)?;
+    let (book, _) = load(book_dir)?;
     let config =
         ModulConfig::from_book_config(&book.config).map_err(|e| Error::Other(format!("{e:#}")))?;
     let paths = config.paths(&book.root, &book.config.book.src);
@@ -137,7 +137,7 @@ fn watched_folders(book_dir: &Path) -> Result<Vec<PathBuf>, Error> {
 /// The book's own build output and our staging folders: changes there are ours.
 fn ignored_folders(book_dir: &Path) -> Vec<PathBuf> {
     let mut ignored = Vec::new();
-    if let Ok(book) = load(book_dir) {
+    if let Ok((book, _)) = load(book_dir) {
         ignored.push(crate::session::normalize(
             &std::path::absolute(book.root.join(&book.config.build.build_dir)).unwrap_or_default(),
         ));

@@ -10,7 +10,7 @@ use std::process::ExitCode;
 
 fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();
-    let preprocessor = ModulPreprocessor;
+    let preprocessor = ModulPreprocessor::default();
     match args.as_slice() {
         [cmd, renderer] if cmd == "supports" => match preprocessor.supports_renderer(renderer) {
             Ok(true) => ExitCode::SUCCESS,
