@@ -3,7 +3,7 @@
 
 mod common;
 
-use common::{fixture_copy, main_of, read, repo, snapshot};
+use common::{append, fixture_copy, main_of, read, repo, snapshot};
 use modul::build::{BuildOptions, Error, build_book, check_book};
 use std::path::Path;
 use std::process::Command;
@@ -148,9 +148,7 @@ fn same_source_builds_byte_identical_sites() {
 fn unknown_exercise_is_reported_with_place_and_closest_id_and_nothing_is_written() {
     let dir = fixture_copy("kecil");
     let chapter = dir.path().join("book/src/sesi-1-1/landasan-hukum.md");
-    let mut text = read(&chapter);
-    text.push_str("\n{{#latihan 1-1-kenali-masalh}}\n");
-    std::fs::write(&chapter, text).expect("write");
+    append(&chapter, "\n{{#latihan 1-1-kenali-masalh}}\n");
     let before = snapshot(dir.path());
 
     let errors = content_errors(&dir.path().join("book"));
@@ -182,9 +180,7 @@ fn unknown_exercise_is_reported_with_place_and_closest_id_and_nothing_is_written
 fn cli_check_exits_non_zero_and_prints_chapter_line() {
     let dir = fixture_copy("kecil");
     let chapter = dir.path().join("book/src/sesi-1-2/manajemen-kasus.md");
-    let mut text = read(&chapter);
-    text.push_str("\n{{#latihan tidak-ada}}\n");
-    std::fs::write(&chapter, text).expect("write");
+    append(&chapter, "\n{{#latihan tidak-ada}}\n");
     let out = Command::new(env!("CARGO_BIN_EXE_modul"))
         .args(["check", "book"])
         .current_dir(dir.path())

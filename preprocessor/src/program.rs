@@ -42,14 +42,6 @@ pub struct Program {
 }
 
 impl Program {
-    pub fn method(&self, id: &str) -> Option<&Item> {
-        self.methods.iter().find(|m| m.id == id)
-    }
-
-    pub fn medium(&self, id: &str) -> Option<&Item> {
-        self.media.iter().find(|m| m.id == id)
-    }
-
     /// Loads `program.toml` from the data folder.
     pub fn load(data_dir: &Path) -> Result<Program, Diagnostics> {
         let path = data_dir.join(FILE_NAME);
@@ -155,10 +147,8 @@ mod tests {
     fn parses_good_programme() {
         let p = Program::parse(&SourceFile::new("program.toml", GOOD)).expect("valid");
         assert_eq!(p.minutes_per_jp, 45);
-        assert_eq!(
-            p.method("ceramah").map(|m| m.name.as_str()),
-            Some("Ceramah")
-        );
+        assert_eq!(p.methods[0].name, "Ceramah");
+        assert_eq!(p.media[0].id, "papan-tulis");
     }
 
     #[test]

@@ -185,8 +185,7 @@ pub fn parse_session(
         file,
         &record.metode,
         "metode",
-        |id| program.method(id),
-        program.methods.iter().map(|m| m.id.as_str()),
+        &program.methods,
         &at,
         &mut problems,
     );
@@ -194,8 +193,7 @@ pub fn parse_session(
         file,
         &record.media,
         "media",
-        |id| program.medium(id),
-        program.media.iter().map(|m| m.id.as_str()),
+        &program.media,
         &at,
         &mut problems,
     );
@@ -341,12 +339,12 @@ fn non_empty_strings(
         .collect()
 }
 
-fn lookup_items<'p>(
+/// Resolves ids against one list of `program.toml` (methods or media).
+fn lookup_items(
     file: &SourceFile,
     list: &Spanned<Vec<Spanned<String>>>,
     name: &str,
-    find: impl Fn(&str) -> Option<&'p Item>,
-    known: impl Iterator<Item = &'p str> + Clone,
+    known: &[Item],
     at: &impl Fn(Range<usize>) -> Range<usize>,
     problems: &mut Diagnostics,
 ) -> Vec<Item> {
@@ -359,7 +357,7 @@ fn lookup_items<'p>(
     }
     let mut items: Vec<Item> = Vec::new();
     for id in list.get_ref() {
-        match find(id.get_ref()) {
+        match known.iter().find(|item| item.id == *id.get_ref()) {
             Some(item) if items.contains(item) => problems.push(file.error(
                 at(id.span()),
                 format!("{name} `{}` tercantum dua kali", id.get_ref()),
@@ -371,7 +369,7 @@ fn lookup_items<'p>(
                 format!("{name} `{}` tidak dikenal", id.get_ref()),
                 format!(
                     "gunakan id dari book/data/program.toml; {}",
-                    suggestion(id.get_ref(), known.clone(), name)
+                    suggestion(id.get_ref(), known.iter().map(|k| k.id.as_str()), name)
                 ),
             )),
         }

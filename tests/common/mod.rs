@@ -62,3 +62,10 @@ pub fn main_of(html: &str) -> &str {
     let end = html.find("</main>").expect("</main>");
     &html[start..end]
 }
+
+/// Appends `text` to a file of a fixture copy.
+pub fn append(path: &Path, text: &str) {
+    let mut content = read(path);
+    content.push_str(text);
+    std::fs::write(path, content).expect("write");
+}
