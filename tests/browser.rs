@@ -354,6 +354,25 @@ fn serve_over_http_reloads_after_an_edit() {
         "live reload after the edit",
     );
 
+    // Exercise and form files live outside book/ and are watched too.
+    std::thread::sleep(Duration::from_millis(500));
+    let exercise = dir.path().join("exercises/1-1-kenali-masalah.toml");
+    std::fs::write(&exercise, "judul = \"Judul latihan baru\"\n").expect("edit exercise");
+    wait_until(
+        &tab,
+        "document.body.innerText.includes('Judul latihan baru')",
+        "live reload after an exercise edit",
+    );
+
+    // A broken file shows its error over the page instead of a stale book.
+    std::thread::sleep(Duration::from_millis(500));
+    std::fs::write(&exercise, "judul = \n").expect("break exercise");
+    wait_until(
+        &tab,
+        "(document.getElementById('modul-galat-pratinjau') || {textContent: ''}).textContent.includes('1-1-kenali-masalah.toml:1:')",
+        "the build error shown in the page",
+    );
+
     let urls = requests.lock().map(|r| r.clone()).unwrap_or_default();
     let foreign: Vec<&String> = urls.iter().filter(|u| !u.starts_with(&base)).collect();
     assert!(foreign.is_empty(), "requests to other hosts: {foreign:?}");

@@ -1,49 +1,73 @@
 //! `modul`: build, preview and check the training book without installing mdBook.
 
-use clap::{Parser, Subcommand};
+use clap::{ArgAction, Parser, Subcommand};
 use modul::build::{BuildOptions, build_book, check_book};
 use modul::diagnostic::display_path;
 use std::path::PathBuf;
 use std::process::ExitCode;
 
+// clap's own headings are English; these templates give the help screens Indonesian ones.
+const MAIN_HELP: &str =
+    "{about}\n\nPemakaian: {usage}\n\nPerintah:\n{subcommands}\n\nPilihan:\n{options}";
+const COMMAND_HELP: &str =
+    "{about}\n\nPemakaian: {usage}\n\nArgumen:\n{positionals}\n\nPilihan:\n{options}";
+
 /// Membangun, menampilkan dan memeriksa buku Modul Pelayanan dan Rehabilitasi Sosial.
 #[derive(Parser)]
-#[command(name = "modul", version, disable_help_subcommand = true)]
+#[command(
+    name = "modul",
+    version,
+    disable_help_subcommand = true,
+    disable_help_flag = true,
+    disable_version_flag = true,
+    help_template = MAIN_HELP,
+    subcommand_value_name = "PERINTAH"
+)]
 struct Cli {
     #[command(subcommand)]
     command: Command,
+    /// Menampilkan bantuan ini.
+    #[arg(short = 'h', long = "help", action = ArgAction::Help, global = true)]
+    help: Option<bool>,
+    /// Menampilkan versi.
+    #[arg(short = 'V', long = "version", action = ArgAction::Version)]
+    version: Option<bool>,
 }
 
 #[derive(Subcommand)]
 enum Command {
     /// Membangun situs buku (HTML statis yang dapat dibuka dari folder).
+    #[command(help_template = COMMAND_HELP)]
     Build {
         /// Folder buku (berisi book.toml).
-        #[arg(default_value = "book")]
+        #[arg(default_value = "book", value_name = "FOLDER_BUKU")]
         book_dir: PathBuf,
         /// Folder hasil; bawaan: build-dir di book.toml.
-        #[arg(short, long)]
+        #[arg(short, long, value_name = "FOLDER")]
         dest_dir: Option<PathBuf>,
     },
     /// Membangun lalu menampilkan buku di http://127.0.0.1:PORT, dibangun ulang setiap ada perubahan.
+    #[command(help_template = COMMAND_HELP)]
     Serve {
         /// Folder buku (berisi book.toml).
-        #[arg(default_value = "book")]
+        #[arg(default_value = "book", value_name = "FOLDER_BUKU")]
         book_dir: PathBuf,
         /// Port lokal.
         #[arg(short, long, default_value_t = 3000)]
         port: u16,
     },
     /// Memeriksa seluruh isi dan data tanpa menulis apa pun; keluar dengan kode 1 bila ada galat.
+    #[command(help_template = COMMAND_HELP)]
     Check {
         /// Folder buku (berisi book.toml).
-        #[arg(default_value = "book")]
+        #[arg(default_value = "book", value_name = "FOLDER_BUKU")]
         book_dir: PathBuf,
     },
     /// Menulis ulang berkas tema berbahasa Indonesia (book/theme) dari tabel preprocessor/src/ui.toml.
+    #[command(help_template = COMMAND_HELP)]
     Tema {
         /// Folder buku (berisi book.toml).
-        #[arg(default_value = "book")]
+        #[arg(default_value = "book", value_name = "FOLDER_BUKU")]
         book_dir: PathBuf,
     },
 }
