@@ -30,45 +30,51 @@ fn chromium() -> Option<PathBuf> {
     .find(|p| p.exists())
 }
 
-/// One browser for the whole test binary; `None` (with a loud message) when there is none.
-fn browser() -> Option<&'static Browser> {
-    static BROWSER: OnceLock<Option<Browser>> = OnceLock::new();
-    BROWSER
-        .get_or_init(|| {
-            let Some(path) = chromium() else {
-                let message = "\n\n!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!\n\
-                               !! BROWSER TESTS SKIPPED: no Chromium found (apt-get install chromium, or set CHROME)\n\
-                               !!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!\n";
-                assert!(std::env::var("MODUL_REQUIRE_BROWSER").as_deref() != Ok("1"), "{message}");
-                eprintln!("{message}");
-                return None;
-            };
-            // Flags that keep Chromium from calling home, so the only requests are the page's.
-            let args: Vec<&OsStr> = [
-                "--disable-gpu",
-                "--no-first-run",
-                "--disable-background-networking",
-                "--disable-component-update",
-                "--disable-sync",
-                "--disable-default-apps",
-                "--disable-quic",
-                "--lang=id",
-            ]
-            .iter()
-            .map(OsStr::new)
-            .collect();
-            let options = LaunchOptions::default_builder()
-                .path(Some(path))
-                .headless(true)
-                .sandbox(false)
-                .window_size(Some((1280, 900)))
-                .idle_browser_timeout(Duration::from_secs(600))
-                .args(args)
-                .build()
-                .expect("launch options");
-            Some(Browser::new(options).expect("Chromium starts"))
-        })
-        .as_ref()
+/// One browser test at a time: several Chromiums on a 2-core machine make page loads slow
+/// enough to time out.
+static SERIAL: Mutex<()> = Mutex::new(());
+
+/// A browser for one test (dropped, and so closed, when the test ends) with the lock that
+/// keeps browser tests from running at once; `None` (with a loud message) when there is none.
+fn browser() -> Option<(Browser, std::sync::MutexGuard<'static, ()>)> {
+    let serial = SERIAL
+        .lock()
+        .unwrap_or_else(|poisoned| poisoned.into_inner());
+    let Some(path) = chromium() else {
+        let message = "\n\n!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!\n\
+                       !! BROWSER TESTS SKIPPED: no Chromium found (apt-get install chromium, or set CHROME)\n\
+                       !!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!\n";
+        assert!(
+            std::env::var("MODUL_REQUIRE_BROWSER").as_deref() != Ok("1"),
+            "{message}"
+        );
+        eprintln!("{message}");
+        return None;
+    };
+    // Flags that keep Chromium from calling home, so the only requests are the page's.
+    let args: Vec<&OsStr> = [
+        "--disable-gpu",
+        "--no-first-run",
+        "--disable-background-networking",
+        "--disable-component-update",
+        "--disable-sync",
+        "--disable-default-apps",
+        "--disable-quic",
+        "--lang=id",
+    ]
+    .iter()
+    .map(OsStr::new)
+    .collect();
+    let options = LaunchOptions::default_builder()
+        .path(Some(path))
+        .headless(true)
+        .sandbox(false)
+        .window_size(Some((1280, 900)))
+        .idle_browser_timeout(Duration::from_secs(600))
+        .args(args)
+        .build()
+        .expect("launch options");
+    Some((Browser::new(options).expect("Chromium starts"), serial))
 }
 
 /// The real book, built once for this test binary.
@@ -155,16 +161,28 @@ fn open(browser: &Browser, url: &str) -> (Arc<Tab>, Arc<Mutex<Vec<String>>>) {
     let tab = browser.new_tab().expect("tab");
     tab.set_default_timeout(Duration::from_secs(20));
     let requests = record_requests(&tab);
-    tab.navigate_to(url)
-        .expect("navigate")
-        .wait_until_navigated()
-        .expect("loaded");
+    navigate(&tab, url);
     (tab, requests)
+}
+
+/// Navigates and waits for the new page by polling its own state: the navigation event can be
+/// missed on a busy machine, and the old page is also 'complete', hence the address check.
+fn navigate(tab: &Tab, url: &str) {
+    tab.navigate_to(url).expect("navigate");
+    let quoted = serde_json::to_string(url).expect("quote");
+    wait_until(
+        tab,
+        &format!("document.readyState === 'complete' && location.href === {quoted}"),
+        &format!("{url} to load"),
+    );
 }
 
 #[test]
 fn session_card_is_visible_from_file_url() {
-    let Some(browser) = browser() else { return };
+    let Some((browser, _serial)) = browser() else {
+        return;
+    };
+    let browser = &browser;
     let (tab, _) = open(browser, &file_url(&site().join("sesi-1-4/index.html"), ""));
     tab.wait_for_element(r#"[data-sesi="1-4"]"#)
         .expect("card present");
@@ -186,7 +204,10 @@ fn session_card_is_visible_from_file_url() {
 
 #[test]
 fn card_and_programme_fit_a_360px_phone() {
-    let Some(browser) = browser() else { return };
+    let Some((browser, _serial)) = browser() else {
+        return;
+    };
+    let browser = &browser;
     for page in ["sesi-1-4/index.html", "pengantar/program-pelatihan.html"] {
         let (tab, _) = open(browser, "about:blank");
         tab.call_method(
@@ -208,10 +229,7 @@ fn card_and_programme_fit_a_360px_phone() {
             },
         )
         .expect("phone viewport");
-        tab.navigate_to(&file_url(&site().join(page), ""))
-            .expect("navigate")
-            .wait_until_navigated()
-            .expect("loaded");
+        navigate(&tab, &file_url(&site().join(page), ""));
         wait_until(&tab, "document.readyState === 'complete'", "page load");
         assert!(
             eval_bool(
@@ -229,7 +247,10 @@ fn card_and_programme_fit_a_360px_phone() {
 
 #[test]
 fn search_deep_link_shows_results_with_indonesian_header() {
-    let Some(browser) = browser() else { return };
+    let Some((browser, _serial)) = browser() else {
+        return;
+    };
+    let browser = &browser;
     let (tab, _) = open(
         browser,
         &file_url(&site().join("index.html"), "?search=rehabilitasi"),
@@ -262,7 +283,10 @@ fn search_deep_link_shows_results_with_indonesian_header() {
 
 #[test]
 fn keyboard_help_is_in_indonesian() {
-    let Some(browser) = browser() else { return };
+    let Some((browser, _serial)) = browser() else {
+        return;
+    };
+    let browser = &browser;
     let (tab, _) = open(browser, &file_url(&site().join("index.html"), ""));
     tab.press_key("?").expect("press ?");
     wait_until(
@@ -283,7 +307,10 @@ fn keyboard_help_is_in_indonesian() {
 
 #[test]
 fn no_request_leaves_the_page_origin() {
-    let Some(browser) = browser() else { return };
+    let Some((browser, _serial)) = browser() else {
+        return;
+    };
+    let browser = &browser;
     let pages = [
         ("index.html", "?search=rujukan"),
         ("sesi-1-4/index.html", ""),
@@ -314,15 +341,21 @@ fn no_request_leaves_the_page_origin() {
 /// `modul serve` over HTTP: the page is served from 127.0.0.1 and reloads after an edit.
 #[test]
 fn serve_over_http_reloads_after_an_edit() {
-    let Some(browser) = browser() else { return };
+    let Some((browser, _serial)) = browser() else {
+        return;
+    };
+    let browser = &browser;
     let dir = fixture_copy("kecil");
     let port = free_port();
-    let mut server = std::process::Command::new(env!("CARGO_BIN_EXE_modul"))
-        .args(["serve", "book", "--port", &port.to_string()])
-        .current_dir(dir.path())
-        .stderr(std::process::Stdio::null())
-        .spawn()
-        .expect("modul serve starts");
+    let _server = KillOnDrop(
+        std::process::Command::new(env!("CARGO_BIN_EXE_modul"))
+            .args(["serve", "book", "--port", &port.to_string()])
+            .current_dir(dir.path())
+            .stdout(std::process::Stdio::null())
+            .stderr(std::process::Stdio::null())
+            .spawn()
+            .expect("modul serve starts"),
+    );
     let base = format!("http://127.0.0.1:{port}");
     let start = Instant::now();
     while std::net::TcpStream::connect(("127.0.0.1", port)).is_err() {
@@ -373,12 +406,29 @@ fn serve_over_http_reloads_after_an_edit() {
         "the build error shown in the page",
     );
 
+    // Fixing the file brings the page back.
+    std::thread::sleep(Duration::from_millis(500));
+    std::fs::write(&exercise, "judul = \"Judul latihan diperbaiki\"\n").expect("fix exercise");
+    wait_until(
+        &tab,
+        "document.body.innerText.includes('Judul latihan diperbaiki') && !document.getElementById('modul-galat-pratinjau')",
+        "the page back after the fix",
+    );
+
     let urls = requests.lock().map(|r| r.clone()).unwrap_or_default();
     let foreign: Vec<&String> = urls.iter().filter(|u| !u.starts_with(&base)).collect();
     assert!(foreign.is_empty(), "requests to other hosts: {foreign:?}");
     tab.close(true).ok();
-    server.kill().ok();
-    server.wait().ok();
+}
+
+/// Stops the server however the test ends, so no process outlives it.
+struct KillOnDrop(std::process::Child);
+
+impl Drop for KillOnDrop {
+    fn drop(&mut self) {
+        self.0.kill().ok();
+        self.0.wait().ok();
+    }
 }
 
 fn free_port() -> u16 {

@@ -222,6 +222,14 @@ fn file_response(site: &Path, url_path: &str) -> Response<Cursor<Vec<u8>>> {
     if file.is_dir() {
         file = file.join("index.html");
     }
+    if !site.is_dir() {
+        // No build has succeeded yet: an empty page whose reload script shows the errors and
+        // reloads once the sources are fixed.
+        let page = format!(
+            "<!DOCTYPE html><html lang=\"id\"><head><meta charset=\"utf-8\"><title>Modul</title></head><body><script src=\"{RELOAD_PATH}\"></script></body></html>"
+        );
+        return text_response(page, "text/html; charset=utf-8", 503);
+    }
     let (file, status) = if file.is_file() {
         (file, 200)
     } else {
