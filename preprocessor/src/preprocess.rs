@@ -3,14 +3,14 @@
 //! whole book and reported together; a book with any problem is not rendered at all.
 
 use crate::admonition;
-use crate::catalog::Catalog;
+use crate::catalog::{Catalog, Entry};
 use crate::config::{ModulConfig, Paths};
 use crate::diagnostic::{Diagnostics, SourceFile, suggestion};
 use crate::directive::{self, Directive};
 use crate::program::Program;
 use crate::render::{Renderer, relative_link};
 use crate::session::{self, ChapterIndex, Session};
-use mdbook_preprocessor::book::{Book, BookItem, Chapter};
+use mdbook_preprocessor::book::{Book, BookItem};
 use mdbook_preprocessor::{Preprocessor, PreprocessorContext};
 use serde::Serialize;
 use std::collections::BTreeMap;
@@ -64,36 +64,47 @@ pub struct Model {
     pub program: Option<Program>,
     pub exercises: Catalog,
     pub forms: Catalog,
-    /// In programme order.
+    /// In book order (the order of SUMMARY.md).
     pub sessions: Vec<Session>,
 }
 
-/// What to change in one chapter.
-#[derive(Debug)]
-enum Edit {
-    Text(String),
-    Programme,
+impl Model {
+    /// Sessions in programme order: "1-2" before "1-10".
+    pub fn sessions_in_order(&self) -> Vec<&Session> {
+        let mut sessions: Vec<&Session> = self.sessions.iter().collect();
+        sessions.sort_by_key(|s| s.order_key());
+        sessions
+    }
 }
 
-#[derive(Debug, Default)]
-struct ChapterPlan {
-    edits: Vec<(Range<usize>, Edit)>,
+/// What to put in place of a span of a chapter, as data; rendered only after the whole book
+/// validated, so `check` renders nothing and every rendering comes from the model.
+#[derive(Debug)]
+enum Edit {
+    /// The front matter of a session chapter: index into `Model::sessions` before sorting.
+    SessionCard(usize),
+    /// Front matter without a session record: removed.
+    Remove,
+    Programme,
+    Exercise(Entry),
+    Form(Entry),
 }
+
+type Plans = BTreeMap<PathBuf, Vec<(Range<usize>, Edit)>>;
 
 /// Validates the book and returns it with every directive and record rendered.
 pub fn process(paths: &Paths, mut book: Book) -> Result<Book, Diagnostics> {
+    let (model, plans) = analyze(paths, &book)?;
     let renderer = Renderer::new();
-    let (model, plans) = analyze(paths, &book, &renderer)?;
-    let programme = |chapter: &Path| programme_html(&model, chapter, &renderer);
     let mut problems = Diagnostics::default();
     book.for_each_chapter_mut(|chapter| {
         let Some(source) = chapter.source_path.clone() else {
             return;
         };
-        let Some(plan) = plans.get(&source) else {
+        let Some(edits) = plans.get(&source) else {
             return;
         };
-        match apply(chapter, plan, &source, &programme, &renderer) {
+        match apply(&chapter.content, edits, &source, &model, &renderer) {
             Ok(content) => chapter.content = content,
             Err(message) => problems.push(crate::diagnostic::Diagnostic::file(
                 &paths.src.join(&source),
@@ -108,14 +119,10 @@ pub fn process(paths: &Paths, mut book: Book) -> Result<Book, Diagnostics> {
 
 /// Reads and validates everything without changing the book: what `modul check` runs.
 pub fn check(paths: &Paths, book: &Book) -> Result<Model, Diagnostics> {
-    analyze(paths, book, &Renderer::new()).map(|(model, _)| model)
+    analyze(paths, book).map(|(model, _)| model)
 }
 
-fn analyze(
-    paths: &Paths,
-    book: &Book,
-    renderer: &Renderer,
-) -> Result<(Model, BTreeMap<PathBuf, ChapterPlan>), Diagnostics> {
+fn analyze(paths: &Paths, book: &Book) -> Result<(Model, Plans), Diagnostics> {
     let mut problems = Diagnostics::default();
     let mut model = Model::default();
     match Program::load(&paths.data) {
@@ -133,14 +140,14 @@ fn analyze(
 
     problems.extend(draft_chapters(paths, book));
     let index = chapter_index(book);
-    let mut plans = BTreeMap::new();
+    let mut plans = Plans::new();
     let mut found_sessions = Vec::new();
     for chapter in book.chapters() {
         let Some(source) = chapter.source_path.clone() else {
             continue;
         };
         let file = SourceFile::new(paths.src.join(&source), chapter.content.clone());
-        let mut plan = ChapterPlan::default();
+        let mut edits = Vec::new();
 
         let front = match session::front_matter(&file) {
             Ok(front) => front,
@@ -153,21 +160,10 @@ fn analyze(
         if let (Some(front), Some(program)) = (&front, &model.program) {
             match session::parse_session(&file, front, &source, program, &index) {
                 Ok(Some((session, code_span))) => {
-                    let card = card_markdown(&session, program, renderer);
-                    match card {
-                        Ok(text) => plan.edits.push((front.block.clone(), Edit::Text(text))),
-                        Err(message) => problems.push(file.error(
-                            code_span.clone(),
-                            message,
-                            "galat internal templat",
-                        )),
-                    }
+                    edits.push((front.block.clone(), Edit::SessionCard(found_sessions.len())));
                     found_sessions.push((session, file.clone(), code_span));
                 }
-                // Front matter without [sesi] is removed, never shown as text.
-                Ok(None) => plan
-                    .edits
-                    .push((front.block.clone(), Edit::Text(String::new()))),
+                Ok(None) => edits.push((front.block.clone(), Edit::Remove)),
                 Err(d) => problems.extend(d),
             }
         }
@@ -175,89 +171,57 @@ fn analyze(
         let (raw, scan_problems) = directive::scan(&file, body_start..file.text.len());
         problems.extend(scan_problems);
         for raw in &raw {
-            match directive::classify(&file, raw) {
-                Ok(None) => {}
-                Ok(Some(Directive::Programme)) => {
-                    plan.edits.push((raw.range.clone(), Edit::Programme))
-                }
-                Ok(Some(Directive::Exercise { id, id_range })) => {
-                    match resolve(
-                        &file,
-                        &model.exercises,
-                        &id,
-                        id_range,
-                        "latihan",
-                        "exercises/",
-                        "latihan.html",
-                        renderer,
-                    ) {
-                        Ok(html) => plan.edits.push((raw.range.clone(), Edit::Text(html))),
-                        Err(d) => problems.extend(d),
-                    }
-                }
+            let edit = match directive::classify(&file, raw) {
+                Ok(None) => continue,
+                Ok(Some(Directive::Programme)) => Ok(Edit::Programme),
+                Ok(Some(Directive::Exercise { id, id_range })) => resolve(
+                    &file,
+                    &model.exercises,
+                    &id,
+                    id_range,
+                    "latihan",
+                    &paths.exercises,
+                )
+                .map(Edit::Exercise),
                 Ok(Some(Directive::Form { id, id_range })) => {
-                    match resolve(
-                        &file,
-                        &model.forms,
-                        &id,
-                        id_range,
-                        "formulir",
-                        "forms/",
-                        "formulir.html",
-                        renderer,
-                    ) {
-                        Ok(html) => plan.edits.push((raw.range.clone(), Edit::Text(html))),
-                        Err(d) => problems.extend(d),
-                    }
+                    resolve(&file, &model.forms, &id, id_range, "formulir", &paths.forms)
+                        .map(Edit::Form)
                 }
+                Err(d) => Err(d),
+            };
+            match edit {
+                Ok(edit) => edits.push((raw.range.clone(), edit)),
                 Err(d) => problems.extend(d),
             }
         }
-        plans.insert(source, plan);
+        plans.insert(source, edits);
     }
     problems.extend(session::check_unique(&found_sessions));
     problems.into_result()?;
-    let mut sessions: Vec<Session> = found_sessions.into_iter().map(|(s, _, _)| s).collect();
-    sessions.sort_by_key(Session::order_key);
-    model.sessions = sessions;
+    model.sessions = found_sessions.into_iter().map(|(s, _, _)| s).collect();
     Ok((model, plans))
 }
 
-#[allow(clippy::too_many_arguments)]
+/// The catalog entry a directive names, or an error with the closest known id.
 fn resolve(
     file: &SourceFile,
     catalog: &Catalog,
     id: &str,
     id_range: Range<usize>,
     kind: &str,
-    folder: &str,
-    template: &str,
-    renderer: &Renderer,
-) -> Result<String, Diagnostics> {
-    let Some(entry) = catalog.get(id) else {
-        return Err(Diagnostics(vec![file.error(
+    folder: &Path,
+) -> Result<Entry, Diagnostics> {
+    catalog.get(id).cloned().ok_or_else(|| {
+        let folder = crate::diagnostic::display_path(folder);
+        Diagnostics(vec![file.error(
             id_range,
-            format!("{kind} `{id}` tidak ditemukan di {folder}"),
+            format!("{kind} `{id}` tidak ditemukan di {folder}/"),
             format!(
-                "buat berkas {folder}{id}.toml atau perbaiki id; {}",
+                "buat berkas {folder}/{id}.toml atau perbaiki id; {}",
                 suggestion(id, catalog.ids(), kind)
             ),
-        )]));
-    };
-    let title = entry.title.clone().unwrap_or_else(|| entry.id.clone());
-    renderer
-        .render(
-            template,
-            serde_json::json!({"id": entry.id, "title": title}),
-        )
-        .map(|html| format!("\n{html}\n"))
-        .map_err(|message| {
-            Diagnostics(vec![file.error(
-                id_range,
-                message,
-                "galat internal templat",
-            )])
-        })
+        )])
+    })
 }
 
 /// A SUMMARY.md entry without a file (`- [Judul]()`) would be a dead placeholder in the
@@ -382,7 +346,7 @@ struct Day<'a> {
 
 /// Topics in programme order, packed into days of `jp_per_day`; a topic longer than what is
 /// left of a day continues the next day.
-fn schedule<'a>(sessions: &'a [Session], program: &Program, from: &Path) -> Vec<Day<'a>> {
+fn schedule<'a>(sessions: &[&'a Session], program: &Program, from: &Path) -> Vec<Day<'a>> {
     let mut days: Vec<Day> = Vec::new();
     let mut left_today = 0;
     for session in sessions {
@@ -416,12 +380,14 @@ fn schedule<'a>(sessions: &'a [Session], program: &Program, from: &Path) -> Vec<
     days
 }
 
-fn programme_html(model: &Model, chapter: &Path, renderer: &Renderer) -> Result<String, String> {
-    let Some(program) = &model.program else {
-        return Err("data program tidak ada".into());
-    };
-    let sessions: Vec<SessionView> = model
-        .sessions
+fn programme_html(
+    model: &Model,
+    program: &Program,
+    chapter: &Path,
+    renderer: &Renderer,
+) -> Result<String, String> {
+    let ordered = model.sessions_in_order();
+    let sessions: Vec<SessionView> = ordered
         .iter()
         .map(|s| session_view(s, program, chapter))
         .collect();
@@ -442,29 +408,44 @@ fn programme_html(model: &Model, chapter: &Path, renderer: &Renderer) -> Result<
             "total_hours": total_hours,
             "minutes_per_jp": program.minutes_per_jp,
             "jp_per_day": program.jp_per_day,
-            "days": schedule(&model.sessions, program, chapter),
+            "days": schedule(&ordered, program, chapter),
         }),
     )?;
     Ok(format!("\n{html}\n"))
 }
 
 fn apply(
-    chapter: &Chapter,
-    plan: &ChapterPlan,
+    text: &str,
+    edits: &[(Range<usize>, Edit)],
     source: &Path,
-    programme: &dyn Fn(&Path) -> Result<String, String>,
+    model: &Model,
     renderer: &Renderer,
 ) -> Result<String, String> {
-    let text = &chapter.content;
-    let mut edits: Vec<&(Range<usize>, Edit)> = plan.edits.iter().collect();
-    edits.sort_by_key(|(range, _)| range.start);
+    let program = model.program.as_ref().ok_or("data program tidak ada")?;
+    let mut sorted: Vec<&(Range<usize>, Edit)> = edits.iter().collect();
+    sorted.sort_by_key(|(range, _)| range.start);
     let mut out = String::with_capacity(text.len());
     let mut at = 0;
-    for (range, edit) in edits {
+    for (range, edit) in sorted {
         out.push_str(&text[at..range.start]);
+        let block = |template: &str, entry: &Entry| {
+            let title = entry.title.as_deref().unwrap_or(&entry.id);
+            renderer
+                .render(
+                    template,
+                    serde_json::json!({"id": entry.id, "title": title}),
+                )
+                .map(|html| format!("\n{html}\n"))
+        };
         match edit {
-            Edit::Text(s) => out.push_str(s),
-            Edit::Programme => out.push_str(&programme(source)?),
+            Edit::SessionCard(i) => {
+                let session = model.sessions.get(*i).ok_or("sesi tidak ditemukan")?;
+                out.push_str(&card_markdown(session, program, renderer)?);
+            }
+            Edit::Remove => {}
+            Edit::Programme => out.push_str(&programme_html(model, program, source, renderer)?),
+            Edit::Exercise(entry) => out.push_str(&block("latihan.html", entry)?),
+            Edit::Form(entry) => out.push_str(&block("formulir.html", entry)?),
         }
         at = range.end;
     }
