@@ -40,7 +40,7 @@ pub fn serve(book_dir: &Path, port: u16) -> Result<(), Error> {
     let shared: Shared = Arc::new((Mutex::new(State::default()), Condvar::new()));
     rebuild(&options, &shared);
 
-    let watched = watched_folders(book_dir)?;
+    let (watched, ignored) = folders(book_dir)?;
     let (events_tx, events_rx) = mpsc::channel();
     let mut watcher = notify::recommended_watcher(move |event: notify::Result<notify::Event>| {
         if let Ok(event) = event {
@@ -58,7 +58,6 @@ pub fn serve(book_dir: &Path, port: u16) -> Result<(), Error> {
                 ))
             })?;
     }
-    let ignored = ignored_folders(book_dir);
     {
         let shared = Arc::clone(&shared);
         let options = options.clone();
@@ -120,29 +119,27 @@ fn rebuild(options: &BuildOptions, shared: &Shared) {
     changed.notify_all();
 }
 
-fn watched_folders(book_dir: &Path) -> Result<Vec<PathBuf>, Error> {
+/// Absolute folders to watch (the book, and the exercise, form and data folders outside it)
+/// and the ones to ignore inside them (the book's own build output: changes there are ours).
+fn folders(book_dir: &Path) -> Result<(Vec<PathBuf>, Vec<PathBuf>), Error> {
     let (book, _) = load(book_dir)?;
     let config =
         ModulConfig::from_book_config(&book.config).map_err(|e| Error::Other(format!("{e:#}")))?;
-    let paths = config.paths(&book.root, &book.config.book.src);
-    let mut folders = vec![book.root.clone()];
+    let absolute = |p: &Path| {
+        std::path::absolute(p)
+            .map(|p| crate::session::normalize(&p))
+            .map_err(|e| Error::Other(format!("{}: {e}", p.display())))
+    };
+    let root = absolute(&book.root)?;
+    let paths = config.paths(&root, &book.config.book.src);
+    let mut watched = vec![root.clone()];
     for folder in [paths.exercises, paths.forms, paths.data] {
-        if folder.is_dir() && !folder.starts_with(&book.root) {
-            folders.push(folder);
+        if folder.is_dir() && !folder.starts_with(&root) {
+            watched.push(folder);
         }
     }
-    Ok(folders)
-}
-
-/// The book's own build output and our staging folders: changes there are ours.
-fn ignored_folders(book_dir: &Path) -> Vec<PathBuf> {
-    let mut ignored = Vec::new();
-    if let Ok((book, _)) = load(book_dir) {
-        ignored.push(crate::session::normalize(
-            &std::path::absolute(book.root.join(&book.config.build.build_dir)).unwrap_or_default(),
-        ));
-    }
-    ignored
+    let ignored = vec![absolute(&root.join(&book.config.build.build_dir))?];
+    Ok((watched, ignored))
 }
 
 fn is_relevant(event: &notify::Event, ignored: &[PathBuf]) -> bool {

@@ -5,7 +5,7 @@
 
 use mdbook_driver::MDBook;
 use mdbook_preprocessor::config::Config;
-use modul::build::{BuildOptions, build_book};
+use modul::build::{BuildOptions, build_book, check_book};
 use std::path::{Path, PathBuf};
 use std::str::FromStr;
 use std::time::{Duration, Instant};
@@ -21,6 +21,7 @@ fn main() {
 
     let mut modul_times = Vec::new();
     let mut plain_times = Vec::new();
+    let mut check_times = Vec::new();
     // Alternate the two so machine noise hits both alike; the first round warms the caches.
     for round in 0..=rounds {
         let modul = time(|| {
@@ -31,15 +32,24 @@ fn main() {
             .unwrap_or_else(|e| panic!("{e}"));
         });
         let plain = time(|| plain_mdbook(&book, &out.path().join("mdbook")));
+        let check = time(|| {
+            check_book(&book).unwrap_or_else(|e| panic!("{e}"));
+        });
         if round > 0 {
             modul_times.push(modul);
             plain_times.push(plain);
+            check_times.push(check);
         }
     }
     let (modul, plain) = (median(&mut modul_times), median(&mut plain_times));
+    let check = median(&mut check_times);
     println!("rounds: {rounds} (median)");
     println!("modul build:        {:>8.1} ms", ms(modul));
     println!("plain mdbook build: {:>8.1} ms", ms(plain));
+    println!(
+        "modul check:        {:>8.1} ms (load + validate, no output)",
+        ms(check)
+    );
     println!(
         "ratio modul/mdbook: {:>8.2}x (goal for the finished product: <= 1.00x)",
         ms(modul) / ms(plain)
