@@ -380,37 +380,37 @@ fn serve_over_http_reloads_after_an_edit() {
     let text = std::fs::read_to_string(&chapter)
         .expect("read")
         .replace("gambaran umum", "gambaran baru");
-    std::fs::write(&chapter, text).expect("edit");
-    wait_until(
-        &tab,
+    let edit = |path: &Path, content: &str, until: &str, what: &str| {
+        std::fs::write(path, content).expect("edit");
+        wait_until(&tab, until, what);
+        // Let the reload script reach its next waiting request before the following edit.
+        std::thread::sleep(Duration::from_millis(500));
+    };
+    edit(
+        &chapter,
+        &text,
         "document.body.innerText.includes('gambaran baru')",
         "live reload after the edit",
     );
-
     // Exercise and form files live outside book/ and are watched too.
-    std::thread::sleep(Duration::from_millis(500));
     let exercise = dir.path().join("exercises/1-1-kenali-masalah.toml");
-    std::fs::write(&exercise, "judul = \"Judul latihan baru\"\n").expect("edit exercise");
-    wait_until(
-        &tab,
+    edit(
+        &exercise,
+        "judul = \"Judul latihan baru\"\n",
         "document.body.innerText.includes('Judul latihan baru')",
         "live reload after an exercise edit",
     );
-
-    // A broken file shows its error over the page instead of a stale book.
-    std::thread::sleep(Duration::from_millis(500));
-    std::fs::write(&exercise, "judul = \n").expect("break exercise");
-    wait_until(
-        &tab,
+    // A broken file shows its error over the page instead of a stale book…
+    edit(
+        &exercise,
+        "judul = \n",
         "(document.getElementById('modul-galat-pratinjau') || {textContent: ''}).textContent.includes('1-1-kenali-masalah.toml:1:')",
         "the build error shown in the page",
     );
-
-    // Fixing the file brings the page back.
-    std::thread::sleep(Duration::from_millis(500));
-    std::fs::write(&exercise, "judul = \"Judul latihan diperbaiki\"\n").expect("fix exercise");
-    wait_until(
-        &tab,
+    // …and fixing it brings the page back.
+    edit(
+        &exercise,
+        "judul = \"Judul latihan diperbaiki\"\n",
         "document.body.innerText.includes('Judul latihan diperbaiki') && !document.getElementById('modul-galat-pratinjau')",
         "the page back after the fix",
     );
