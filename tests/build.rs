@@ -100,6 +100,14 @@ fn fixture_renders_card_programme_directives_and_alerts() {
         main.contains("Manajemen Kasus</a> (lanjutan)"),
         "a topic split over two days says so:\n{main}"
     );
+    assert!(
+        main.contains("Hari 1 <span class=\"modul-jp\">08.00–15.30 (8 JP)</span>"),
+        "8 JP of 45 minutes from 08.00 with 90 minutes of breaks end at 15.30:\n{main}"
+    );
+    assert!(
+        main.contains("<td class=\"modul-waktu\">11.15–12.15</td>\n<td colspan=\"2\">Ishoma"),
+        "breaks come from program.toml:\n{main}"
+    );
 
     let home = read(&site.join("index.html"));
     let main = main_of(&home);
@@ -205,145 +213,180 @@ fn cli_check_exits_non_zero_and_prints_chapter_line() {
     assert!(String::from_utf8_lossy(&out.stderr).contains("2 sesi, 1 latihan, 1 formulir"));
 }
 
-/// Each case edits one file of the fixture and expects these messages.
+/// One bad edit of the fixture and the messages it must produce.
+struct Case {
+    name: &'static str,
+    file: &'static str,
+    find: &'static str,
+    replace: &'static str,
+    expected: &'static [&'static str],
+}
+
 #[test]
 fn bad_content_gets_precise_indonesian_messages() {
-    let cases: &[(&str, &str, &str, &[&str])] = &[
-        (
-            "missing title",
-            "book/src/sesi-1-2/index.md",
-            "judul = \"Pendekatan Dasar\"\n",
-            &["sesi-1-2/index.md:2:1: kolom `judul` wajib diisi tetapi tidak ada"],
-        ),
-        (
-            "unknown method",
-            "book/src/sesi-1-2/index.md",
-            "metode = [\"studi-kasus\"]",
-            &[
+    let session = "book/src/sesi-1-2/index.md";
+    let cases = [
+        Case {
+            name: "missing title",
+            file: session,
+            find: "judul = \"Pendekatan Dasar\"\n",
+            replace: "",
+            expected: &["sesi-1-2/index.md:2:1: kolom `judul` wajib diisi tetapi tidak ada"],
+        },
+        Case {
+            name: "unknown method",
+            file: session,
+            find: "metode = [\"studi-kasus\"]",
+            replace: "metode = [\"studi-kasuss\"]",
+            expected: &[
                 "sesi-1-2/index.md:6:11: metode `studi-kasuss` tidak dikenal",
                 "maksud Anda `studi-kasus`?",
             ],
-        ),
-        (
-            "unknown key",
-            "book/src/sesi-1-2/index.md",
-            "media = ",
-            &["sesi-1-2/index.md:7:1: kolom `durasi` tidak dikenal"],
-        ),
-        (
-            "missing topic page",
-            "book/src/sesi-1-2/index.md",
-            "halaman = \"manajemen-kasus.md\"",
-            &[
+        },
+        Case {
+            name: "unknown key",
+            file: session,
+            find: "media = ",
+            replace: "durasi = 4\nmedia = ",
+            expected: &["sesi-1-2/index.md:7:1: kolom `durasi` tidak dikenal"],
+        },
+        Case {
+            name: "missing topic page",
+            file: session,
+            find: "halaman = \"manajemen-kasus.md\"",
+            replace: "halaman = \"manajemn-kasus.md\"",
+            expected: &[
                 "sesi-1-2/index.md:11:11: halaman topik `manajemn-kasus.md` tidak ada di SUMMARY.md",
                 "maksud Anda `manajemen-kasus.md`?",
             ],
-        ),
-        (
-            "zero JP",
-            "book/src/sesi-1-2/index.md",
-            "jp = 4",
-            &["sesi-1-2/index.md:12:6: durasi topik 0 JP tidak sah"],
-        ),
-        (
-            "unclosed front matter",
-            "book/src/sesi-1-2/index.md",
-            "+++\n",
-            &[
+        },
+        Case {
+            name: "zero JP",
+            file: session,
+            find: "jp = 4",
+            replace: "jp = 0",
+            expected: &["sesi-1-2/index.md:12:6: durasi topik 0 JP tidak sah"],
+        },
+        Case {
+            name: "unclosed front matter",
+            file: session,
+            find: "jp = 4\n+++\n",
+            replace: "jp = 4\n",
+            expected: &[
                 "sesi-1-2/index.md:1:1: front matter dibuka dengan `+++` tetapi tidak pernah ditutup",
             ],
-        ),
-        (
-            "duplicate code",
-            "book/src/sesi-1-2/index.md",
-            "kode = \"1-2\"",
-            &["sesi-1-2/index.md:3:8: kode sesi `1-1` sudah dipakai di"],
-        ),
-        (
-            "bad code",
-            "book/src/sesi-1-2/index.md",
-            "kode = \"1-2\"",
-            &["sesi-1-2/index.md:3:8: kode sesi `satu` tidak sah"],
-        ),
-        (
-            "unlisted sub-chapter",
-            "book/src/sesi-1-1/index.md",
-            "[[sesi.topik]]\njudul = \"Landasan Hukum\"\nhalaman = \"landasan-hukum.md\"\njp = 2\n",
-            &[
+        },
+        Case {
+            name: "duplicate code",
+            file: session,
+            find: "kode = \"1-2\"",
+            replace: "kode = \"1-1\"",
+            expected: &["sesi-1-2/index.md:3:8: kode sesi `1-1` sudah dipakai di"],
+        },
+        Case {
+            name: "bad code",
+            file: session,
+            find: "kode = \"1-2\"",
+            replace: "kode = \"satu\"",
+            expected: &["sesi-1-2/index.md:3:8: kode sesi `satu` tidak sah"],
+        },
+        Case {
+            name: "unlisted sub-chapter",
+            file: "book/src/sesi-1-1/index.md",
+            find: "[[sesi.topik]]\njudul = \"Landasan Hukum\"\nhalaman = \"landasan-hukum.md\"\njp = 2\n",
+            replace: "",
+            expected: &[
                 "subbab `sesi-1-1/landasan-hukum.md` ada di SUMMARY.md tetapi tidak tercantum sebagai topik sesi",
             ],
-        ),
-        (
-            "unknown directive",
-            "book/src/index.md",
-            "Buku uji untuk preprocessor.",
-            &[
+        },
+        Case {
+            name: "unknown directive",
+            file: "book/src/index.md",
+            find: "Buku uji untuk preprocessor.",
+            replace: "{{#latiahn x}}",
+            expected: &[
                 "index.md:3:4: direktif `{{#latiahn}}` tidak dikenal",
                 "maksud Anda `latihan`?",
             ],
-        ),
-        (
-            "directive inside a sentence",
-            "book/src/index.md",
-            "Buku uji untuk preprocessor.",
-            &["index.md:3:4: direktif `{{#formulir}}` harus berdiri sendiri"],
-        ),
-        (
-            "bad TOML in a form",
-            "forms/registrasi.toml",
-            "judul = \"Registrasi Klien\"",
-            &["forms/registrasi.toml:1:20: TOML tidak sah"],
-        ),
-        (
-            "unknown form",
-            "book/src/sesi-1-1/index.md",
-            "{{#formulir registrasi}}",
-            &[
+        },
+        Case {
+            name: "directive inside a sentence",
+            file: "book/src/index.md",
+            find: "Buku uji untuk preprocessor.",
+            replace: "Ya {{#formulir registrasi}} ya.",
+            expected: &["index.md:3:4: direktif `{{#formulir}}` harus berdiri sendiri"],
+        },
+        Case {
+            name: "bad TOML in a form",
+            file: "forms/registrasi.toml",
+            find: "judul = \"Registrasi Klien\"",
+            replace: "judul = \"Registrasi",
+            expected: &["forms/registrasi.toml:1:20: TOML tidak sah"],
+        },
+        Case {
+            name: "unknown form",
+            file: "book/src/sesi-1-1/index.md",
+            find: "{{#formulir registrasi}}",
+            replace: "{{#formulir registrasii}}",
+            expected: &[
                 "sesi-1-1/index.md:27:13: formulir `registrasii` tidak ditemukan di ",
                 "forms/registrasii.toml atau perbaiki id",
                 "maksud Anda `registrasi`?",
             ],
-        ),
+        },
+        Case {
+            name: "draft chapter",
+            file: "book/src/SUMMARY.md",
+            find: "- [Program Pelatihan](pengantar/program.md)",
+            replace: "- [Jadwal]()\n- [Program Pelatihan](pengantar/program.md)",
+            expected: &["SUMMARY.md:5:3: bab `Jadwal` tidak mempunyai berkas (bab draf)"],
+        },
+        Case {
+            name: "bad method id in the programme",
+            file: "book/data/program.toml",
+            find: "id = \"ceramah\"",
+            replace: "id = \"Ceramah\"",
+            expected: &["program.toml:28:6: id metode `Ceramah` tidak sah"],
+        },
+        Case {
+            name: "bad start time",
+            file: "book/data/program.toml",
+            find: "mulai = \"08.00\"",
+            replace: "mulai = \"pagi\"",
+            expected: &["program.toml:9:9: jam mulai `pagi` tidak sah"],
+        },
+        Case {
+            name: "break outside the day",
+            file: "book/data/program.toml",
+            find: "setelah_jp = 6",
+            replace: "setelah_jp = 9",
+            expected: &["program.toml:23:14: jeda setelah 9 JP tidak jatuh di dalam hari 8 JP"],
+        },
     ];
-    let replacements: &[&str] = &[
-        "",
-        "metode = [\"studi-kasuss\"]",
-        "durasi = 4\nmedia = ",
-        "halaman = \"manajemn-kasus.md\"",
-        "jp = 0",
-        "+++\n[sesi]\n",
-        "kode = \"1-1\"",
-        "kode = \"satu\"",
-        "",
-        "{{#latiahn x}}",
-        "Ya {{#formulir registrasi}} ya.",
-        "judul = \"Registrasi",
-        "{{#formulir registrasii}}",
-        "- [Jadwal]()\n- [Program Pelatihan](pengantar/program.md)",
-        "id = \"Ceramah\"",
-    ];
-    for ((name, file, find, expected), replace) in cases.iter().zip(replacements) {
+    for case in &cases {
         let dir = fixture_copy("kecil");
-        let path = dir.path().join(file);
+        let path = dir.path().join(case.file);
         let text = read(&path);
-        assert!(text.contains(find), "case {name}: `{find}` not in {file}");
-        let text = if *name == "unclosed front matter" {
-            text.replacen("+++\n", "", 2)
-                .replacen("[sesi]", "+++\n[sesi]", 1)
-        } else {
-            text.replacen(find, replace, 1)
-        };
-        std::fs::write(&path, text).expect("write");
+        assert!(
+            text.contains(case.find),
+            "case {}: `{}` not in {}",
+            case.name,
+            case.find,
+            case.file
+        );
+        std::fs::write(&path, text.replacen(case.find, case.replace, 1)).expect("write");
         let errors = content_errors(&dir.path().join("book"));
-        for wanted in *expected {
+        for wanted in case.expected {
             assert!(
                 errors.contains(wanted),
-                "case {name}: expected `{wanted}` in:\n{errors}"
+                "case {}: expected `{wanted}` in:\n{errors}",
+                case.name
             );
         }
         assert!(
             errors.contains("cara memperbaiki:"),
-            "case {name}: every error says how to fix it:\n{errors}"
+            "case {}: every error says how to fix it:\n{errors}",
+            case.name
         );
     }
 }

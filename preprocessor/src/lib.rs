@@ -7,6 +7,7 @@
 //! - [`config`]: the `[preprocessor.modul]` table of `book.toml`;
 //! - [`program`]: programme data (methods, media, JP length) from `book/data/program.toml`;
 //! - [`session`]: session records from the front matter of session chapters;
+//! - [`schedule`]: the suggested timetable derived from sessions and programme data;
 //! - [`catalog`]: the exercise and form files that directives refer to;
 //! - [`directive`]: `{{#latihan ID}}`, `{{#formulir ID}}`, `{{#program}}` in Markdown;
 //! - [`admonition`]: GitHub-style alerts with Indonesian titles;
@@ -26,6 +27,7 @@ pub mod directive;
 pub mod preprocess;
 pub mod program;
 pub mod render;
+pub mod schedule;
 pub mod serve;
 pub mod session;
 pub mod theme;

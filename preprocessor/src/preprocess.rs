@@ -328,56 +328,19 @@ fn card_markdown(
 }
 
 #[derive(Serialize)]
-struct Slot<'a> {
-    code: &'a str,
-    title: &'a str,
-    jp: u32,
-    link: String,
-    /// The topic started on an earlier day.
-    continued: bool,
+struct RowView<'a> {
+    #[serde(flatten)]
+    row: &'a crate::schedule::Row<'a>,
+    link: Option<String>,
 }
 
 #[derive(Serialize)]
-struct Day<'a> {
+struct DayView<'a> {
     number: usize,
     jp: u32,
-    slots: Vec<Slot<'a>>,
-}
-
-/// Topics in programme order, packed into days of `jp_per_day`; a topic longer than what is
-/// left of a day continues the next day.
-fn schedule<'a>(sessions: &[&'a Session], program: &Program, from: &Path) -> Vec<Day<'a>> {
-    let mut days: Vec<Day> = Vec::new();
-    let mut left_today = 0;
-    for session in sessions {
-        for topic in &session.topics {
-            let mut remaining = topic.jp;
-            while remaining > 0 {
-                if left_today == 0 {
-                    days.push(Day {
-                        number: days.len() + 1,
-                        jp: 0,
-                        slots: Vec::new(),
-                    });
-                    left_today = program.jp_per_day;
-                }
-                let take = remaining.min(left_today);
-                if let Some(day) = days.last_mut() {
-                    day.jp += take;
-                    day.slots.push(Slot {
-                        code: &session.code,
-                        title: &topic.title,
-                        jp: take,
-                        link: relative_link(from, &topic.page),
-                        continued: remaining < topic.jp,
-                    });
-                }
-                remaining -= take;
-                left_today -= take;
-            }
-        }
-    }
-    days
+    start: &'a str,
+    end: &'a str,
+    rows: Vec<RowView<'a>>,
 }
 
 fn programme_html(
@@ -390,6 +353,24 @@ fn programme_html(
     let sessions: Vec<SessionView> = ordered
         .iter()
         .map(|s| session_view(s, program, chapter))
+        .collect();
+    let timetable = crate::schedule::timetable(&ordered, program);
+    let days: Vec<DayView> = timetable
+        .iter()
+        .map(|day| DayView {
+            number: day.number,
+            jp: day.jp,
+            start: &day.start,
+            end: &day.end,
+            rows: day
+                .rows
+                .iter()
+                .map(|row| RowView {
+                    row,
+                    link: row.page.map(|p| relative_link(chapter, p)),
+                })
+                .collect(),
+        })
         .collect();
     let total_jp: u32 = sessions.iter().map(|s| s.jp).sum();
     let total_minutes = total_jp * program.minutes_per_jp;
@@ -408,7 +389,7 @@ fn programme_html(
             "total_hours": total_hours,
             "minutes_per_jp": program.minutes_per_jp,
             "jp_per_day": program.jp_per_day,
-            "days": schedule(&ordered, program, chapter),
+            "days": days,
         }),
     )?;
     Ok(format!("\n{html}\n"))
