@@ -150,7 +150,11 @@ fn wait_until(tab: &Tab, js: &str, what: &str) {
         }
         std::thread::sleep(Duration::from_millis(100));
     }
-    panic!("timed out waiting for {what} ({js})");
+    let state = eval_string(
+        tab,
+        "document.readyState + ' ' + location.href + ' ' + performance.getEntriesByType('resource').map(e => e.name + ':' + Math.round(e.duration)).join(' ')",
+    );
+    panic!("timed out waiting for {what} ({js}); page state: {state}");
 }
 
 fn screenshot(tab: &Tab, name: &str) {

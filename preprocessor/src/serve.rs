@@ -6,11 +6,11 @@ use crate::config::ModulConfig;
 use crate::diagnostic::display_path;
 use crate::ui;
 use notify::{RecursiveMode, Watcher};
-use std::io::Cursor;
+use std::io::{BufRead, BufReader, Write};
+use std::net::{TcpListener, TcpStream};
 use std::path::{Component, Path, PathBuf};
 use std::sync::{Arc, Condvar, Mutex, mpsc};
 use std::time::Duration;
-use tiny_http::{Header, Request, Response, Server};
 
 const RELOAD_SCRIPT: &str = include_str!("../assets/muat-ulang.js");
 const RELOAD_PATH: &str = "/__modul/muat-ulang.js";
@@ -76,7 +76,7 @@ pub fn serve(book_dir: &Path, port: u16) -> Result<(), Error> {
     }
 
     let address = format!("127.0.0.1:{port}");
-    let server = Server::http(&address).map_err(|e| {
+    let listener = TcpListener::bind(&address).map_err(|e| {
         Error::Other(format!(
             "tidak dapat membuka {address}: {e}; coba port lain dengan `--port 3001`"
         ))
@@ -92,10 +92,10 @@ pub fn serve(book_dir: &Path, port: u16) -> Result<(), Error> {
             .collect::<Vec<_>>()
             .join(", ")
     );
-    for request in server.incoming_requests() {
+    for stream in listener.incoming().flatten() {
         let shared = Arc::clone(&shared);
         let site = site.clone();
-        std::thread::spawn(move || handle(request, &site, &shared));
+        std::thread::spawn(move || handle(stream, &site, &shared));
     }
     drop(watcher);
     Ok(())
@@ -152,29 +152,85 @@ fn is_relevant(event: &notify::Event, ignored: &[PathBuf]) -> bool {
     })
 }
 
-fn handle(request: Request, site: &Path, shared: &Shared) {
-    let url = request.url().to_string();
-    let (path, query) = url.split_once('?').unwrap_or((&url, ""));
-    let response = match path {
+/// What the preview answers: status, content type and body.
+struct Reply {
+    status: u16,
+    content_type: &'static str,
+    body: Vec<u8>,
+}
+
+/// One request per connection (`Connection: close`), GET and HEAD only: all a local preview
+/// needs. (tiny_http reset some of Chromium's connections while a page loaded.)
+fn handle(stream: TcpStream, site: &Path, shared: &Shared) {
+    let _ = stream.set_read_timeout(Some(Duration::from_secs(10)));
+    let mut reader = BufReader::new(&stream);
+    let mut request_line = String::new();
+    if reader.read_line(&mut request_line).is_err() {
+        return;
+    }
+    // Read the whole head, so closing the socket never discards unread request bytes.
+    let mut head_size = request_line.len();
+    loop {
+        let mut line = String::new();
+        match reader.read_line(&mut line) {
+            Ok(n) if n > 0 && !line.trim().is_empty() && head_size + n <= 64 * 1024 => {
+                head_size += n;
+            }
+            _ => break,
+        }
+    }
+    let mut words = request_line.split_whitespace();
+    let (method, target) = (words.next().unwrap_or(""), words.next().unwrap_or("/"));
+    let reply = match method {
+        "GET" | "HEAD" => route(target, site, shared),
+        _ => text_reply(
+            "Metode tidak didukung".into(),
+            "text/plain; charset=utf-8",
+            405,
+        ),
+    };
+    let reason = match reply.status {
+        200 => "OK",
+        404 => "Not Found",
+        405 => "Method Not Allowed",
+        _ => "Service Unavailable",
+    };
+    let head = format!(
+        "HTTP/1.1 {} {reason}\r\nContent-Type: {}\r\nContent-Length: {}\r\nCache-Control: no-store\r\nConnection: close\r\n\r\n",
+        reply.status,
+        reply.content_type,
+        reply.body.len()
+    );
+    let mut writer = &stream;
+    let _ = writer.write_all(head.as_bytes());
+    if method != "HEAD" {
+        let _ = writer.write_all(&reply.body);
+    }
+    let _ = writer.flush();
+    let _ = stream.shutdown(std::net::Shutdown::Write);
+}
+
+fn route(target: &str, site: &Path, shared: &Shared) -> Reply {
+    let (path, query) = target.split_once('?').unwrap_or((target, ""));
+    match path {
         VERSION_PATH => {
             let since = query
                 .split('&')
                 .find_map(|kv| kv.strip_prefix("sejak="))
                 .unwrap_or("")
                 .to_string();
-            version_response(shared, &since)
+            version_reply(shared, &since)
         }
         RELOAD_PATH => {
             let strings = serde_json::json!({ "galat": ui::text("pratinjau_galat") });
             let body = format!("var MODUL_PRATINJAU = {strings};\n{RELOAD_SCRIPT}");
-            text_response(body, "text/javascript; charset=utf-8", 200)
+            text_reply(body, "text/javascript; charset=utf-8", 200)
         }
-        _ => file_response(site, path),
-    };
-    let _ = request.respond(response);
+        _ => file_reply(site, path),
+    }
 }
 
-fn version_response(shared: &Shared, since: &str) -> Response<Cursor<Vec<u8>>> {
+fn version_reply(shared: &Shared, since: &str) -> Reply {
     let (lock, changed) = &**shared;
     let body = match lock.lock() {
         Ok(state) => {
@@ -192,28 +248,25 @@ fn version_response(shared: &Shared, since: &str) -> Response<Cursor<Vec<u8>>> {
         }
         Err(_) => "{\"versi\":0,\"galat\":null}".to_string(),
     };
-    text_response(body, "application/json", 200)
+    text_reply(body, "application/json", 200)
 }
 
-fn text_response(body: String, content_type: &str, status: u16) -> Response<Cursor<Vec<u8>>> {
-    let mut response = Response::from_data(body.into_bytes()).with_status_code(status);
-    if let Ok(header) = Header::from_bytes("Content-Type", content_type) {
-        response.add_header(header);
+fn text_reply(body: String, content_type: &'static str, status: u16) -> Reply {
+    Reply {
+        status,
+        content_type,
+        body: body.into_bytes(),
     }
-    if let Ok(header) = Header::from_bytes("Cache-Control", "no-store") {
-        response.add_header(header);
-    }
-    response
 }
 
-fn file_response(site: &Path, url_path: &str) -> Response<Cursor<Vec<u8>>> {
+fn file_reply(site: &Path, url_path: &str) -> Reply {
     let decoded = percent_decode(url_path);
     let relative = Path::new(decoded.trim_start_matches('/'));
     if relative
         .components()
         .any(|c| !matches!(c, Component::Normal(_)))
     {
-        return text_response("Tidak ditemukan".into(), "text/plain; charset=utf-8", 404);
+        return text_reply("Tidak ditemukan".into(), "text/plain; charset=utf-8", 404);
     }
     let mut file = site.join(relative);
     if file.is_dir() {
@@ -225,7 +278,7 @@ fn file_response(site: &Path, url_path: &str) -> Response<Cursor<Vec<u8>>> {
         let page = format!(
             "<!DOCTYPE html><html lang=\"id\"><head><meta charset=\"utf-8\"><title>Modul</title></head><body><script src=\"{RELOAD_PATH}\"></script></body></html>"
         );
-        return text_response(page, "text/html; charset=utf-8", 503);
+        return text_reply(page, "text/html; charset=utf-8", 503);
     }
     let (file, status) = if file.is_file() {
         (file, 200)
@@ -233,7 +286,7 @@ fn file_response(site: &Path, url_path: &str) -> Response<Cursor<Vec<u8>>> {
         (site.join("404.html"), 404)
     };
     let Ok(mut bytes) = std::fs::read(&file) else {
-        return text_response("Tidak ditemukan".into(), "text/plain; charset=utf-8", 404);
+        return text_reply("Tidak ditemukan".into(), "text/plain; charset=utf-8", 404);
     };
     let content_type = content_type(&file);
     if content_type.starts_with("text/html") {
@@ -244,14 +297,11 @@ fn file_response(site: &Path, url_path: &str) -> Response<Cursor<Vec<u8>>> {
             None => format!("{html}{tag}").into_bytes(),
         };
     }
-    let mut response = Response::from_data(bytes).with_status_code(status);
-    if let Ok(header) = Header::from_bytes("Content-Type", content_type) {
-        response.add_header(header);
+    Reply {
+        status,
+        content_type,
+        body: bytes,
     }
-    if let Ok(header) = Header::from_bytes("Cache-Control", "no-store") {
-        response.add_header(header);
-    }
-    response
 }
 
 fn content_type(path: &Path) -> &'static str {
@@ -291,6 +341,6 @@ mod tests {
         );
         assert_eq!(percent_decode("/%"), "/%");
         let site = Path::new("/tidak/ada");
-        assert_eq!(file_response(site, "/../etc/passwd").status_code().0, 404);
+        assert_eq!(file_reply(site, "/../etc/passwd").status, 404);
     }
 }
