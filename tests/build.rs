@@ -499,6 +499,13 @@ fn the_real_book_checks_and_builds_in_indonesian() {
             "session {code} has its card"
         );
     }
+    let not_found = read(&site.join("404.html"));
+    assert!(
+        not_found.contains("<title>Halaman tidak ditemukan - ")
+            && not_found.contains("Halaman tidak ditemukan (404)")
+            && !not_found.contains("not found"),
+        "the 404 page is Indonesian"
+    );
     let programme = read(&site.join("pengantar/program-pelatihan.html"));
     assert_eq!(programme.matches("<tr data-sesi=").count(), 9);
 }
