@@ -119,7 +119,8 @@ pub fn build_book(options: &BuildOptions) -> Result<PathBuf, Error> {
     Ok(dest)
 }
 
-fn absolute(path: &Path) -> Result<PathBuf, Error> {
+/// An absolute path without `.` or `..`, so paths can be compared with `starts_with`.
+pub(crate) fn absolute(path: &Path) -> Result<PathBuf, Error> {
     std::path::absolute(path)
         .map(|p| crate::session::normalize(&p))
         .map_err(|e| Error::Other(format!("{}: {e}", path.display())))

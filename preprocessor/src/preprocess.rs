@@ -81,7 +81,7 @@ impl Model {
 /// validated, so `check` renders nothing and every rendering comes from the model.
 #[derive(Debug)]
 enum Edit {
-    /// The front matter of a session chapter: index into `Model::sessions` before sorting.
+    /// The front matter of a session chapter: index into `Model::sessions`.
     SessionCard(usize),
     /// Front matter without a session record: removed.
     Remove,
@@ -407,17 +407,17 @@ fn apply(
     sorted.sort_by_key(|(range, _)| range.start);
     let mut out = String::with_capacity(text.len());
     let mut at = 0;
+    let block = |template: &str, entry: &Entry| {
+        let title = entry.title.as_deref().unwrap_or(&entry.id);
+        renderer
+            .render(
+                template,
+                serde_json::json!({"id": entry.id, "title": title}),
+            )
+            .map(|html| format!("\n{html}\n"))
+    };
     for (range, edit) in sorted {
         out.push_str(&text[at..range.start]);
-        let block = |template: &str, entry: &Entry| {
-            let title = entry.title.as_deref().unwrap_or(&entry.id);
-            renderer
-                .render(
-                    template,
-                    serde_json::json!({"id": entry.id, "title": title}),
-                )
-                .map(|html| format!("\n{html}\n"))
-        };
         match edit {
             Edit::SessionCard(i) => {
                 let session = model.sessions.get(*i).ok_or("sesi tidak ditemukan")?;

@@ -1,7 +1,7 @@
 //! `modul serve`: builds the book, serves it on this computer only (127.0.0.1), rebuilds when a
 //! file in the book, exercise or form folders changes, and reloads open pages.
 
-use crate::build::{BuildOptions, Error, build_book, load};
+use crate::build::{BuildOptions, Error, absolute, build_book, load};
 use crate::config::ModulConfig;
 use crate::diagnostic::display_path;
 use crate::ui;
@@ -125,11 +125,6 @@ fn folders(book_dir: &Path) -> Result<(Vec<PathBuf>, Vec<PathBuf>), Error> {
     let (book, _) = load(book_dir)?;
     let config =
         ModulConfig::from_book_config(&book.config).map_err(|e| Error::Other(format!("{e:#}")))?;
-    let absolute = |p: &Path| {
-        std::path::absolute(p)
-            .map(|p| crate::session::normalize(&p))
-            .map_err(|e| Error::Other(format!("{}: {e}", p.display())))
-    };
     let root = absolute(&book.root)?;
     let paths = config.paths(&root, &book.config.book.src);
     let mut watched = vec![root.clone()];
