@@ -1,4 +1,5 @@
-//! Directives in chapter Markdown: `{{#latihan ID}}`, `{{#formulir ID}}` and `{{#program}}`.
+//! Directives in chapter Markdown: `{{#latihan ID}}`, `{{#formulir ID}}`, `{{#program}}`,
+//! `{{#istilah}}` (the glossary) and `{{#penyuntingan}}` (the table of corrections).
 //!
 //! A directive inside inline code or a code block is text, not a directive. mdBook's own
 //! directives (`{{#include …}}` and friends) are left for mdBook. Anything else that looks
@@ -9,7 +10,7 @@ use pulldown_cmark::{Event, Options, Parser, Tag, TagEnd};
 use std::ops::Range;
 
 /// Directives this preprocessor implements.
-pub const OURS: &[&str] = &["latihan", "formulir", "program"];
+pub const OURS: &[&str] = &["latihan", "formulir", "program", "istilah", "penyuntingan"];
 /// Directives handled by mdBook's `links` preprocessor.
 pub const MDBOOK: &[&str] = &["include", "rustdoc_include", "playground", "title"];
 
@@ -28,9 +29,19 @@ pub struct RawDirective {
 /// A directive whose arguments have the right shape.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Directive {
-    Exercise { id: String, id_range: Range<usize> },
-    Form { id: String, id_range: Range<usize> },
+    Exercise {
+        id: String,
+        id_range: Range<usize>,
+    },
+    Form {
+        id: String,
+        id_range: Range<usize>,
+    },
     Programme,
+    /// The glossary page's entries.
+    Glossary,
+    /// The table of corrections (Catatan Penyuntingan).
+    Corrections,
 }
 
 /// Byte ranges of inline code and code blocks: directives there are text.
@@ -147,10 +158,12 @@ pub fn classify(file: &SourceFile, raw: &RawDirective) -> Result<Option<Directiv
     }
     match (raw.name.as_str(), raw.args.as_slice()) {
         ("program", []) => Ok(Some(Directive::Programme)),
-        ("program", [(_, range), ..]) => fail(
+        ("istilah", []) => Ok(Some(Directive::Glossary)),
+        ("penyuntingan", []) => Ok(Some(Directive::Corrections)),
+        (name @ ("program" | "istilah" | "penyuntingan"), [(_, range), ..]) => fail(
             range.clone(),
-            "`{{#program}}` tidak menerima argumen".into(),
-            "tulis {{#program}} saja".into(),
+            format!("`{{{{#{name}}}}}` tidak menerima argumen"),
+            format!("tulis {{{{#{name}}}}} saja"),
         ),
         (name, [(id, range)]) => Ok(Some(if name == "latihan" {
             Directive::Exercise {
