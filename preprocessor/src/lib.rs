@@ -24,6 +24,8 @@ pub mod catalog;
 pub mod config;
 pub mod diagnostic;
 pub mod directive;
+pub mod expr;
+pub mod form;
 pub mod preprocess;
 pub mod program;
 pub mod render;
@@ -32,6 +34,7 @@ pub mod serve;
 pub mod session;
 pub mod theme;
 pub mod ui;
+pub mod xlsform;
 
 pub use build::{BuildOptions, build_book, check_book};
 pub use diagnostic::{Diagnostic, Diagnostics};
