@@ -9,7 +9,7 @@ use pulldown_cmark::{Event, Options, Parser, Tag, TagEnd};
 use std::ops::Range;
 
 /// Directives this preprocessor implements.
-pub const OURS: &[&str] = &["latihan", "formulir", "program"];
+pub const OURS: &[&str] = &["latihan", "formulir", "program", "daftar-formulir"];
 /// Directives handled by mdBook's `links` preprocessor.
 pub const MDBOOK: &[&str] = &["include", "rustdoc_include", "playground", "title"];
 
@@ -31,6 +31,8 @@ pub enum Directive {
     Exercise { id: String, id_range: Range<usize> },
     Form { id: String, id_range: Range<usize> },
     Programme,
+    /// `{{#daftar-formulir}}`: every form of the book, from the form files.
+    FormList,
 }
 
 /// Byte ranges of inline code and code blocks: directives there are text.
@@ -147,10 +149,11 @@ pub fn classify(file: &SourceFile, raw: &RawDirective) -> Result<Option<Directiv
     }
     match (raw.name.as_str(), raw.args.as_slice()) {
         ("program", []) => Ok(Some(Directive::Programme)),
-        ("program", [(_, range), ..]) => fail(
+        ("daftar-formulir", []) => Ok(Some(Directive::FormList)),
+        (name @ ("program" | "daftar-formulir"), [(_, range), ..]) => fail(
             range.clone(),
-            "`{{#program}}` tidak menerima argumen".into(),
-            "tulis {{#program}} saja".into(),
+            format!("`{{{{#{name}}}}}` tidak menerima argumen"),
+            format!("tulis {{{{#{name}}}}} saja"),
         ),
         (name, [(id, range)]) => Ok(Some(if name == "latihan" {
             Directive::Exercise {
