@@ -72,8 +72,10 @@ pub struct Field {
     pub relevant: Option<Expr>,
     pub constraint: Option<Expr>,
     pub constraint_message: Option<String>,
-    /// Ruled lines on paper.
+    /// Ruled lines on paper (or the height of the box, in lines).
     pub lines: u32,
+    /// Printed as an empty box to draw in (a genogram) instead of ruled lines.
+    pub drawing_box: bool,
     /// Shown after the input, e.g. "Minggu/Bulan".
     pub unit: Option<String>,
     /// Earlier names of this field: an old draft's value moves over instead of becoming "data lama".
@@ -231,6 +233,8 @@ struct RawField {
     baris: Option<Spanned<i64>>,
     #[serde(default)]
     satuan: Option<String>,
+    #[serde(default)]
+    kotak: Option<Spanned<bool>>,
     #[serde(default)]
     nama_lama: Vec<String>,
     #[serde(default)]
@@ -640,6 +644,17 @@ impl Loader<'_> {
                 }
             },
         };
+        let drawing_box = raw.kotak.as_ref().is_some_and(|k| *k.get_ref());
+        if let Some(k) = &raw.kotak
+            && *k.get_ref()
+            && base != "textarea"
+        {
+            self.error(
+                k.span(),
+                "`kotak` hanya berlaku untuk textarea",
+                "ubah jenis menjadi textarea atau hapus kotak",
+            );
+        }
         *order += 1;
         let number = if self.numbered && repeat.is_none() && base != "note" && base != "group" {
             self.counter += 1;
@@ -740,6 +755,7 @@ impl Loader<'_> {
             constraint,
             constraint_message: raw.pesan_batasan.as_ref().map(|m| m.get_ref().clone()),
             lines,
+            drawing_box,
             unit: raw.satuan.clone(),
             old_names: raw.nama_lama.clone(),
             number,

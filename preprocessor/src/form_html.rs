@@ -66,6 +66,7 @@ struct FieldView<'a> {
     /// "Syarat: …" — the constraint message, printed with the field.
     rule: Option<String>,
     lines: Vec<u32>,
+    drawing_box: bool,
     choices: Vec<ChoiceView<'a>>,
     children: Vec<FieldView<'a>>,
     table: Option<TableView<'a>>,
@@ -266,6 +267,7 @@ impl<'a> Builder<'a> {
             condition,
             rule,
             lines: (0..field.lines).collect(),
+            drawing_box: field.drawing_box,
             choices,
             children,
             table,

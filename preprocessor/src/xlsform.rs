@@ -18,10 +18,11 @@ const SURVEY_COLUMNS: &[&str] = &[
     "constraint_message",
     "appearance",
     "repeat_count",
+    "parameters",
 ];
 
 /// One row of the `survey` sheet, by column.
-type Row = [String; 10];
+type Row = [String; 11];
 
 fn rows(fields: &[Field], out: &mut Vec<Row>) {
     for field in fields {
@@ -59,6 +60,10 @@ fn rows(fields: &[Field], out: &mut Vec<Row>) {
             .unwrap_or_default();
         row[7] = field.constraint_message.clone().unwrap_or_default();
         row[8] = appearance.to_string();
+        if matches!(field.kind, Kind::Signature) {
+            // A signature needs no photo resolution; small files are sent faster.
+            row[10] = "max-pixels=1024".into();
+        }
         match &field.kind {
             Kind::Group(children) => {
                 out.push(row);
