@@ -950,7 +950,8 @@ impl Loader<'_> {
         let Some(choices) = self.lists.get(list) else {
             return true; // reported where the list is named
         };
-        if choices.iter().any(|c| c.name == value) {
+        // '' is "nothing chosen yet", always a valid comparison.
+        if value.is_empty() || choices.iter().any(|c| c.name == value) {
             return true;
         }
         let names: Vec<&str> = choices.iter().map(|c| c.name.as_str()).collect();
