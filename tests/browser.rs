@@ -257,4 +257,3 @@ fn serve_over_http_reloads_after_an_edit() {
     assert!(foreign.is_empty(), "requests to other hosts: {foreign:?}");
     tab.close(true).ok();
 }
-

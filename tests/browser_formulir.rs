@@ -76,10 +76,7 @@ fn value(tab: &Tab, selector: &str) -> String {
 }
 
 fn stored(tab: &Tab, key: &str) -> String {
-    eval_string(
-        tab,
-        &format!("localStorage.getItem({}) || ''", js_str(key)),
-    )
+    eval_string(tab, &format!("localStorage.getItem({}) || ''", js_str(key)))
 }
 
 fn reload(tab: &Tab) {
@@ -111,19 +108,29 @@ fn nothing_is_stored_before_consent_then_drafts_survive_reload_and_erase() {
     reload(&tab);
     let form = format!("form[data-formulir=\"{id}\"]");
     assert!(
-        eval_string(&tab, &format!("document.querySelector('{form} .modul-privasi').innerText"))
-            .contains("hanya disimpan di perangkat ini"),
+        eval_string(
+            &tab,
+            &format!("document.querySelector('{form} .modul-privasi').innerText")
+        )
+        .contains("hanya disimpan di perangkat ini"),
         "the privacy line is visible"
     );
     assert!(
-        eval_string(&tab, &format!("document.querySelector('{form} .modul-formulir-status').textContent"))
-            .contains("belum disimpan")
+        eval_string(
+            &tab,
+            &format!("document.querySelector('{form} .modul-formulir-status').textContent")
+        )
+        .contains("belum disimpan")
     );
 
     type_into(&tab, &field(id, "nama_lengkap"), "Siti Rekaan");
     assert_eq!(stored(&tab, key), "", "nothing is stored before consent");
     reload(&tab);
-    assert_eq!(value(&tab, &field(id, "nama_lengkap")), "", "without consent a reload forgets");
+    assert_eq!(
+        value(&tab, &field(id, "nama_lengkap")),
+        "",
+        "without consent a reload forgets"
+    );
 
     type_into(&tab, &field(id, "nama_lengkap"), "Siti Rekaan");
     click(&tab, &format!("{form} [data-aksi=simpan]"));
@@ -133,38 +140,76 @@ fn nothing_is_stored_before_consent_then_drafts_survive_reload_and_erase() {
     click(&tab, &format!("{}-kk", field(id, "kelengkapan")));
     type_into(&tab, &field(id, "catatan_petugas"), "Baris satu\nBaris dua");
     let draft = stored(&tab, key);
-    assert!(draft.contains("\"nomor_register\":\"R-017\""), "autosave after consent: {draft}");
-    assert!(draft.contains("\"versi\":1"), "the draft carries the form version: {draft}");
+    assert!(
+        draft.contains("\"nomor_register\":\"R-017\""),
+        "autosave after consent: {draft}"
+    );
+    assert!(
+        draft.contains("\"versi\":1"),
+        "the draft carries the form version: {draft}"
+    );
 
     reload(&tab);
     assert_eq!(value(&tab, &field(id, "nama_lengkap")), "Siti Rekaan");
     assert_eq!(value(&tab, &field(id, "nomor_register")), "R-017");
-    assert_eq!(value(&tab, &field(id, "catatan_petugas")), "Baris satu\nBaris dua");
-    assert!(eval_bool(&tab, &format!("document.querySelector('{}-perempuan').checked", field(id, "jenis_kelamin"))));
-    assert!(eval_bool(&tab, &format!("document.querySelector('{}-kk').checked && document.querySelector('{}-ktp').checked", field(id, "kelengkapan"), field(id, "kelengkapan"))));
+    assert_eq!(
+        value(&tab, &field(id, "catatan_petugas")),
+        "Baris satu\nBaris dua"
+    );
+    assert!(eval_bool(
+        &tab,
+        &format!(
+            "document.querySelector('{}-perempuan').checked",
+            field(id, "jenis_kelamin")
+        )
+    ));
+    assert!(eval_bool(
+        &tab,
+        &format!(
+            "document.querySelector('{}-kk').checked && document.querySelector('{}-ktp').checked",
+            field(id, "kelengkapan"),
+            field(id, "kelengkapan")
+        )
+    ));
     assert!(
-        eval_string(&tab, &format!("document.querySelector('{form} .modul-formulir-status').textContent"))
-            .contains("Tersimpan")
+        eval_string(
+            &tab,
+            &format!("document.querySelector('{form} .modul-formulir-status').textContent")
+        )
+        .contains("Tersimpan")
     );
     screenshot(&tab, "formulir-registrasi-terisi");
 
     // Erase asks first, then removes everything of this form from the device.
     click(&tab, &format!("{form} [data-aksi=hapus]"));
-    wait_until(&tab, &format!("!document.querySelector('{form} .modul-hapus-tanya').hidden"), "confirmation");
+    wait_until(
+        &tab,
+        &format!("!document.querySelector('{form} .modul-hapus-tanya').hidden"),
+        "confirmation",
+    );
     click(&tab, &format!("{form} [data-aksi=hapus-ya]"));
     assert_eq!(stored(&tab, key), "", "erased from localStorage");
     assert_eq!(value(&tab, &field(id, "nama_lengkap")), "");
     reload(&tab);
-    assert_eq!(value(&tab, &field(id, "nomor_register")), "", "stays erased after reload");
+    assert_eq!(
+        value(&tab, &field(id, "nomor_register")),
+        "",
+        "stays erased after reload"
+    );
 
     let foreign: Vec<String> = requests
         .lock()
         .map(|r| r.clone())
         .unwrap_or_default()
         .into_iter()
-        .filter(|u| !(u.starts_with("file://") || u.starts_with("data:") || u.starts_with("about:")))
+        .filter(|u| {
+            !(u.starts_with("file://") || u.starts_with("data:") || u.starts_with("about:"))
+        })
         .collect();
-    assert!(foreign.is_empty(), "no request leaves the device: {foreign:?}");
+    assert!(
+        foreign.is_empty(),
+        "no request leaves the device: {foreign:?}"
+    );
     tab.close(true).ok();
 }
 
@@ -180,9 +225,7 @@ fn required_constraint_and_skip_logic_work_in_indonesian() {
     let hidden = |name: &str| {
         eval_bool(
             &tab,
-            &format!(
-                "document.getElementById('f-{id}-{name}-isian').offsetParent === null"
-            ),
+            &format!("document.getElementById('f-{id}-{name}-isian').offsetParent === null"),
         )
     };
     assert!(hidden("nik"), "NIK applies only to a definitive client");
@@ -192,7 +235,10 @@ fn required_constraint_and_skip_logic_work_in_indonesian() {
     assert!(hidden("nik"), "and hides it again");
     click(&tab, &format!("{}-definitif", field(id, "status")));
 
-    click(&tab, &format!("form[data-formulir=\"{id}\"] [data-aksi=periksa]"));
+    click(
+        &tab,
+        &format!("form[data-formulir=\"{id}\"] [data-aksi=periksa]"),
+    );
     let error = |name: &str| {
         eval_string(
             &tab,
@@ -200,27 +246,59 @@ fn required_constraint_and_skip_logic_work_in_indonesian() {
         )
     };
     assert_eq!(error("nama_lengkap"), "Isian ini wajib diisi.");
-    assert_eq!(error("nik"), "Isian ini wajib diisi.", "required once relevant");
+    assert_eq!(
+        error("nik"),
+        "Isian ini wajib diisi.",
+        "required once relevant"
+    );
     assert_eq!(error("tempat_lahir"), "", "optional fields have no error");
     let status = eval_string(
         &tab,
-        &format!("document.querySelector('form[data-formulir=\"{id}\"] .modul-formulir-status').textContent"),
+        &format!(
+            "document.querySelector('form[data-formulir=\"{id}\"] .modul-formulir-status').textContent"
+        ),
     );
     assert!(status.contains("isian yang perlu diperbaiki"), "{status}");
-    assert!(eval_bool(&tab, &format!("document.activeElement === document.querySelector('{}')", field(id, "nomor_register"))), "focus moves to the first problem");
+    assert!(
+        eval_bool(
+            &tab,
+            &format!(
+                "document.activeElement === document.querySelector('{}')",
+                field(id, "nomor_register")
+            )
+        ),
+        "focus moves to the first problem"
+    );
 
     type_into(&tab, &field(id, "usia"), "200");
     tab.press_key("Tab").expect("leave the field");
-    wait_until(&tab, &format!("document.getElementById('f-{id}-usia-galat').textContent !== ''"), "constraint message");
+    wait_until(
+        &tab,
+        &format!("document.getElementById('f-{id}-usia-galat').textContent !== ''"),
+        "constraint message",
+    );
     assert_eq!(error("usia"), "Usia antara 0 dan 120 tahun.");
-    assert!(eval_bool(&tab, &format!("document.querySelector('{}').getAttribute('aria-invalid') === 'true'", field(id, "usia"))));
+    assert!(eval_bool(
+        &tab,
+        &format!(
+            "document.querySelector('{}').getAttribute('aria-invalid') === 'true'",
+            field(id, "usia")
+        )
+    ));
     type_into(&tab, &field(id, "usia"), "\u{8}\u{8}\u{8}");
     tab.evaluate(&format!("(() => {{ const i = document.querySelector('{}'); i.value = '34'; i.dispatchEvent(new Event('change', {{bubbles: true}})); }})()", field(id, "usia")), false).expect("set");
     assert_eq!(error("usia"), "");
     type_into(&tab, &field(id, "nomor_urut_angkatan"), "dua");
     tab.press_key("Tab").expect("leave");
-    wait_until(&tab, &format!("document.getElementById('f-{id}-nomor_urut_angkatan-galat').textContent !== ''"), "type message");
-    assert_eq!(error("nomor_urut_angkatan"), "Isi dengan bilangan bulat, misalnya 12.");
+    wait_until(
+        &tab,
+        &format!("document.getElementById('f-{id}-nomor_urut_angkatan-galat').textContent !== ''"),
+        "type message",
+    );
+    assert_eq!(
+        error("nomor_urut_angkatan"),
+        "Isi dengan bilangan bulat, misalnya 12."
+    );
     screenshot(&tab, "formulir-galat");
 
     // Skip logic inside a table row: the referral form's eligibility and the termination form.
@@ -235,8 +313,14 @@ fn required_constraint_and_skip_logic_work_in_indonesian() {
     };
     assert!(!shown(rujukan, "persyaratan_kurang"), "nothing chosen yet");
     click(&tab, &format!("{}-belum", field(rujukan, "eligibilitas")));
-    assert!(shown(rujukan, "persyaratan_kurang"), "`!=` rule shows the field");
-    click(&tab, &format!("{}-memenuhi", field(rujukan, "eligibilitas")));
+    assert!(
+        shown(rujukan, "persyaratan_kurang"),
+        "`!=` rule shows the field"
+    );
+    click(
+        &tab,
+        &format!("{}-memenuhi", field(rujukan, "eligibilitas")),
+    );
     assert!(!shown(rujukan, "persyaratan_kurang"));
     tab.close(true).ok();
 }
@@ -259,17 +343,50 @@ fn export_then_import_gives_byte_identical_json_and_keeps_what_was_there() {
     let form = format!("form[data-formulir=\"{id}\"]");
     click(&tab, &format!("{form} [data-aksi=simpan]"));
     type_into(&tab, &field(id, "nomor_register"), "R-101");
-    type_into(&tab, &field(id, "nama_klien"), "Budi \"Rekaan\" <b>tebal</b>");
-    type_into(&tab, &field(id, "masalah"), "Tidak punya pekerjaan\ndan tempat tinggal");
+    type_into(
+        &tab,
+        &field(id, "nama_klien"),
+        "Budi \"Rekaan\" <b>tebal</b>",
+    );
+    type_into(
+        &tab,
+        &field(id, "masalah"),
+        "Tidak punya pekerjaan\ndan tempat tinggal",
+    );
     click(&tab, &format!("{}-ya", field(id, "perlu_profesional_lain")));
     type_into(&tab, &field(id, "profesional_lain"), "Psikolog");
-    click(&tab, &format!("{}-genogram", field(id, "perangkat_asesmen")));
+    click(
+        &tab,
+        &format!("{}-genogram", field(id, "perangkat_asesmen")),
+    );
     click(&tab, &format!("{}-ekomap", field(id, "perangkat_asesmen")));
-    type_into(&tab, &field(id, "rencana-0-jenis_pelayanan"), "Bimbingan keterampilan");
-    click(&tab, &format!("#f-{id}-rencana-isian [data-aksi=tambah-baris]"));
-    wait_until(&tab, &format!("document.querySelectorAll('#f-{id}-rencana-isian tbody tr[data-baris]').length === 2"), "second row");
-    let second = eval_string(&tab, &format!("document.querySelectorAll('#f-{id}-rencana-isian tbody tr[data-baris]')[1].getAttribute('data-baris')"));
-    type_into(&tab, &format!("#f-{id}-rencana-{second}-jenis_pelayanan"), "Konseling");
+    type_into(
+        &tab,
+        &field(id, "rencana-0-jenis_pelayanan"),
+        "Bimbingan keterampilan",
+    );
+    click(
+        &tab,
+        &format!("#f-{id}-rencana-isian [data-aksi=tambah-baris]"),
+    );
+    wait_until(
+        &tab,
+        &format!(
+            "document.querySelectorAll('#f-{id}-rencana-isian tbody tr[data-baris]').length === 2"
+        ),
+        "second row",
+    );
+    let second = eval_string(
+        &tab,
+        &format!(
+            "document.querySelectorAll('#f-{id}-rencana-isian tbody tr[data-baris]')[1].getAttribute('data-baris')"
+        ),
+    );
+    type_into(
+        &tab,
+        &format!("#f-{id}-rencana-{second}-jenis_pelayanan"),
+        "Konseling",
+    );
     type_into(&tab, &format!("#f-{id}-rencana-{second}-waktu"), "Minggu 2");
 
     let export = |name: &str| -> Vec<u8> {
@@ -280,7 +397,10 @@ fn export_then_import_gives_byte_identical_json_and_keeps_what_was_there() {
         let file = downloads.path().join(format!("{id}.json"));
         let start = Instant::now();
         while !file.is_file() || std::fs::metadata(&file).map(|m| m.len()).unwrap_or(0) == 0 {
-            assert!(start.elapsed() < Duration::from_secs(20), "download of {name}");
+            assert!(
+                start.elapsed() < Duration::from_secs(20),
+                "download of {name}"
+            );
             std::thread::sleep(Duration::from_millis(100));
         }
         std::thread::sleep(Duration::from_millis(200));
@@ -291,7 +411,10 @@ fn export_then_import_gives_byte_identical_json_and_keeps_what_was_there() {
     };
     let first = export("pertama.json");
     let text = String::from_utf8(first.clone()).expect("utf-8");
-    assert!(text.contains("\"format\": \"modul-formulir\"") && text.contains("\"versi\": 1"), "{text}");
+    assert!(
+        text.contains("\"format\": \"modul-formulir\"") && text.contains("\"versi\": 1"),
+        "{text}"
+    );
     assert!(text.contains("Budi \\\"Rekaan\\\" <b>tebal</b>"), "{text}");
     assert!(text.contains("\"Konseling\""), "{text}");
 
@@ -304,26 +427,58 @@ fn export_then_import_gives_byte_identical_json_and_keeps_what_was_there() {
         .expect("file input")
         .set_input_files(&[path.to_str().expect("path")])
         .expect("choose file");
-    wait_until(&tab, &format!("document.querySelector('{}').value === 'R-101'", field(id, "nomor_register")), "import");
-    assert_eq!(value(&tab, &field(id, "nama_klien")), "Budi \"Rekaan\" <b>tebal</b>");
-    assert_eq!(value(&tab, &format!("#f-{id}-rencana-{second}-jenis_pelayanan")).is_empty(), true, "rows are renumbered on import");
-    let second_now = eval_string(&tab, &format!("document.querySelectorAll('#f-{id}-rencana-isian tbody tr[data-baris]')[1].getAttribute('data-baris')"));
-    assert_eq!(value(&tab, &format!("#f-{id}-rencana-{second_now}-waktu")), "Minggu 2");
+    wait_until(
+        &tab,
+        &format!(
+            "document.querySelector('{}').value === 'R-101'",
+            field(id, "nomor_register")
+        ),
+        "import",
+    );
+    assert_eq!(
+        value(&tab, &field(id, "nama_klien")),
+        "Budi \"Rekaan\" <b>tebal</b>"
+    );
+    let second_now = eval_string(
+        &tab,
+        &format!(
+            "document.querySelectorAll('#f-{id}-rencana-isian tbody tr[data-baris]')[1].getAttribute('data-baris')"
+        ),
+    );
+    assert_eq!(
+        value(&tab, &format!("#f-{id}-rencana-{second_now}-waktu")),
+        "Minggu 2"
+    );
     let again = export("kedua.json");
-    assert_eq!(String::from_utf8_lossy(&again), text, "export → import → export is byte-identical");
+    assert_eq!(
+        String::from_utf8_lossy(&again),
+        text,
+        "export → import → export is byte-identical"
+    );
 
     // Importing over existing data keeps the replaced values as a backup.
     type_into(&tab, &field(id, "profesional_lain"), " dan dokter");
-    assert_eq!(value(&tab, &field(id, "profesional_lain")), "Psikolog dan dokter");
+    assert_eq!(
+        value(&tab, &field(id, "profesional_lain")),
+        "Psikolog dan dokter"
+    );
     let path = downloads.path().join("kedua.json");
     tab.wait_for_element(&format!("#f-{id}-impor"))
         .expect("file input")
         .set_input_files(&[path.to_str().expect("path")])
         .expect("choose file");
-    wait_until(&tab, &format!("!document.querySelector('{form} .modul-cadangan').hidden"), "backup offered");
+    wait_until(
+        &tab,
+        &format!("!document.querySelector('{form} .modul-cadangan').hidden"),
+        "backup offered",
+    );
     assert_eq!(value(&tab, &field(id, "profesional_lain")), "Psikolog");
     click(&tab, &format!("{form} [data-aksi=kembalikan]"));
-    assert_eq!(value(&tab, &field(id, "profesional_lain")), "Psikolog dan dokter", "the replaced values come back");
+    assert_eq!(
+        value(&tab, &field(id, "profesional_lain")),
+        "Psikolog dan dokter",
+        "the replaced values come back"
+    );
 
     // A file of another form is refused with a reason.
     let other = downloads.path().join("lain.json");
@@ -332,8 +487,18 @@ fn export_then_import_gives_byte_identical_json_and_keeps_what_was_there() {
         .expect("file input")
         .set_input_files(&[other.to_str().expect("path")])
         .expect("choose file");
-    wait_until(&tab, &format!("document.querySelector('{form} .modul-formulir-status').textContent.includes('terminasi')"), "refusal");
-    assert_eq!(value(&tab, &field(id, "nomor_register")), "R-101", "nothing replaced");
+    wait_until(
+        &tab,
+        &format!(
+            "document.querySelector('{form} .modul-formulir-status').textContent.includes('terminasi')"
+        ),
+        "refusal",
+    );
+    assert_eq!(
+        value(&tab, &field(id, "nomor_register")),
+        "R-101",
+        "nothing replaced"
+    );
     tab.close(true).ok();
 }
 
@@ -351,7 +516,10 @@ fn changed_site() -> PathBuf {
         .replacen("versi = 1", "versi = 2", 1)
         .replacen("nama = \"nama_lengkap\"", "nama = \"nama_klien\"\nnama_lama = [\"nama_lengkap\"]", 1)
         .replacen("[[isian]]\njenis = \"text\"\nnama = \"bidang_keterampilan\"\nlabel = \"Bidang keterampilan\"\n\n", "", 1);
-    assert!(!text.contains("bidang_keterampilan"), "the field is removed");
+    assert!(
+        !text.contains("bidang_keterampilan"),
+        "the field is removed"
+    );
     std::fs::write(&form, text).expect("write form");
     let site = dir.join("situs");
     build_book(&BuildOptions {
@@ -374,26 +542,60 @@ fn a_draft_of_an_older_form_version_loads_with_data_lama_and_keeps_it() {
     let form = format!("form[data-formulir=\"{id}\"]");
     click(&tab, &format!("{form} [data-aksi=simpan]"));
     type_into(&tab, &field(id, "nama_lengkap"), "Siti Rekaan");
-    type_into(&tab, &field(id, "bidang_keterampilan"), "Menjahit <i>halus</i>");
+    type_into(
+        &tab,
+        &field(id, "bidang_keterampilan"),
+        "Menjahit <i>halus</i>",
+    );
     type_into(&tab, &field(id, "nomor_register"), "R-5");
 
     // The same device later opens the book with the new form version (file:// shares storage).
     let changed = changed_site();
-    navigate(&tab, &file_url(&changed.join("formulir/registrasi-klien.html"), ""));
+    navigate(
+        &tab,
+        &file_url(&changed.join("formulir/registrasi-klien.html"), ""),
+    );
     wait_until(&tab, "typeof ModulFormulir === 'object'", "script");
-    assert_eq!(value(&tab, &field(id, "nama_klien")), "Siti Rekaan", "a renamed field keeps its value");
+    assert_eq!(
+        value(&tab, &field(id, "nama_klien")),
+        "Siti Rekaan",
+        "a renamed field keeps its value"
+    );
     assert_eq!(value(&tab, &field(id, "nomor_register")), "R-5");
-    let old = eval_string(&tab, &format!("document.querySelector('{form} .modul-data-lama').innerText"));
-    assert!(old.contains("Data lama") && old.contains("bidang_keterampilan") && old.contains("Menjahit <i>halus</i>"), "{old}");
-    assert!(eval_bool(&tab, &format!("!document.querySelector('{form} .modul-data-lama').hidden && document.querySelectorAll('{form} .modul-data-lama i').length === 0")));
-    let status = eval_string(&tab, &format!("document.querySelector('{form} .modul-formulir-status').textContent"));
-    assert!(status.contains("versi 1") && status.contains("versi 2"), "{status}");
+    let old = eval_string(
+        &tab,
+        &format!("document.querySelector('{form} .modul-data-lama').innerText"),
+    );
+    assert!(
+        old.contains("Data lama")
+            && old.contains("bidang_keterampilan")
+            && old.contains("Menjahit <i>halus</i>"),
+        "{old}"
+    );
+    assert!(eval_bool(
+        &tab,
+        &format!(
+            "!document.querySelector('{form} .modul-data-lama').hidden && document.querySelectorAll('{form} .modul-data-lama i').length === 0"
+        )
+    ));
+    let status = eval_string(
+        &tab,
+        &format!("document.querySelector('{form} .modul-formulir-status').textContent"),
+    );
+    assert!(
+        status.contains("versi 1") && status.contains("versi 2"),
+        "{status}"
+    );
     screenshot(&tab, "formulir-data-lama");
 
     // Editing saves the new version and still carries the old value.
     type_into(&tab, &field(id, "tempat_lahir"), "Kota Rekaan");
     let draft = stored(&tab, "modul:formulir:registrasi-klien");
-    assert!(draft.contains("\"versi\":2") && draft.contains("\"data_lama\":{\"bidang_keterampilan\":\"Menjahit <i>halus</i>\"}"), "{draft}");
+    assert!(
+        draft.contains("\"versi\":2")
+            && draft.contains("\"data_lama\":{\"bidang_keterampilan\":\"Menjahit <i>halus</i>\"}"),
+        "{draft}"
+    );
     assert!(!draft.contains("nama_lengkap"), "{draft}");
     tab.close(true).ok();
 }
@@ -406,14 +608,21 @@ fn typed_markup_stays_text_everywhere() {
     let id = "catatan-kasus";
     let (tab, _) = open(&browser, &form_page(id));
     clear_storage(&tab);
-    tab.evaluate("window.__alerts = 0; window.alert = function () { window.__alerts++; };", false).expect("trap");
+    tab.evaluate(
+        "window.__alerts = 0; window.alert = function () { window.__alerts++; };",
+        false,
+    )
+    .expect("trap");
     let attack = "<script>window.__xss=1</script>\"><img src=x onerror=\"window.__xss=2\">";
     let form = format!("form[data-formulir=\"{id}\"]");
     click(&tab, &format!("{form} [data-aksi=simpan]"));
     type_into(&tab, &field(id, "nama_klien"), attack);
     type_into(&tab, &field(id, "isi"), attack);
     // An imported file with markup in a removed field's name and value.
-    let file = tempfile::Builder::new().suffix(".json").tempfile().expect("temp");
+    let file = tempfile::Builder::new()
+        .suffix(".json")
+        .tempfile()
+        .expect("temp");
     std::fs::write(
         file.path(),
         format!(
@@ -426,14 +635,35 @@ fn typed_markup_stays_text_everywhere() {
         .expect("file input")
         .set_input_files(&[file.path().to_str().expect("path")])
         .expect("choose file");
-    wait_until(&tab, &format!("!document.querySelector('{form} .modul-data-lama').hidden"), "data lama");
+    wait_until(
+        &tab,
+        &format!("!document.querySelector('{form} .modul-data-lama').hidden"),
+        "data lama",
+    );
     reload(&tab);
     ModulPrint::filled(&tab, id);
     assert_eq!(value(&tab, &field(id, "nama_klien")), attack);
-    assert!(eval_bool(&tab, "window.__xss === undefined && document.querySelectorAll('main img').length === 0"), "no markup ran or rendered");
-    let old = eval_string(&tab, &format!("document.querySelector('{form} .modul-data-lama dl').textContent"));
-    assert!(old.contains("<img src=y onerror=window.__xss=3>") && old.contains(attack), "{old}");
-    let printed = eval_string(&tab, &format!("document.querySelector('#f-{id}-nama_klien-isian .modul-nilai-cetak').textContent"));
+    assert!(
+        eval_bool(
+            &tab,
+            "window.__xss === undefined && document.querySelectorAll('main img').length === 0"
+        ),
+        "no markup ran or rendered"
+    );
+    let old = eval_string(
+        &tab,
+        &format!("document.querySelector('{form} .modul-data-lama dl').textContent"),
+    );
+    assert!(
+        old.contains("<img src=y onerror=window.__xss=3>") && old.contains(attack),
+        "{old}"
+    );
+    let printed = eval_string(
+        &tab,
+        &format!(
+            "document.querySelector('#f-{id}-nama_klien-isian .modul-nilai-cetak').textContent"
+        ),
+    );
     assert_eq!(printed, attack, "the filled print shows the text");
     tab.close(true).ok();
 }
@@ -525,16 +755,34 @@ fn filled_print_shows_values_and_hides_what_does_not_apply() {
     click(&tab, &format!("{}-tujuan_tercapai", field(id, "alasan")));
     ModulPrint::filled(&tab, id);
     let visible = |selector: &str| {
-        eval_bool(&tab, &format!("matchMedia('print').matches || true ? getComputedStyle(document.querySelector('{selector}')).display !== 'none' : false"))
+        eval_bool(
+            &tab,
+            &format!(
+                "matchMedia('print').matches || true ? getComputedStyle(document.querySelector('{selector}')).display !== 'none' : false"
+            ),
+        )
     };
-    tab.call_method(headless_chrome::protocol::cdp::Emulation::SetEmulatedMedia {
-        media: Some("print".into()),
-        features: None,
-    })
+    tab.call_method(
+        headless_chrome::protocol::cdp::Emulation::SetEmulatedMedia {
+            media: Some("print".into()),
+            features: None,
+        },
+    )
     .expect("print media");
-    assert!(visible(&format!("#f-{id}-nama_klien-isian .modul-nilai-cetak")), "value printed");
-    assert!(!visible(&format!("#f-{id}-rujukan-isian")), "a field that does not apply is left out of the filled print");
-    assert!(!visible(&format!("form[data-formulir=\"{id}\"] .modul-formulir-alat")), "no buttons on paper");
+    assert!(
+        visible(&format!("#f-{id}-nama_klien-isian .modul-nilai-cetak")),
+        "value printed"
+    );
+    assert!(
+        !visible(&format!("#f-{id}-rujukan-isian")),
+        "a field that does not apply is left out of the filled print"
+    );
+    assert!(
+        !visible(&format!(
+            "form[data-formulir=\"{id}\"] .modul-formulir-alat"
+        )),
+        "no buttons on paper"
+    );
     let pdf = print_pdf(&tab);
     assert!(pdf_pages(&pdf) >= 1);
     if let Some(dir) = std::env::var_os("MODUL_SCREENSHOT_DIR") {
@@ -543,9 +791,18 @@ fn filled_print_shows_values_and_hides_what_does_not_apply() {
     }
     // The blank print shows every field, with its instruction.
     ModulPrint::blank(&tab, id);
-    assert!(visible(&format!("#f-{id}-rujukan-isian")), "blank print shows all fields");
-    let instruction = eval_string(&tab, &format!("document.querySelector('#f-{id}-rujukan-isian .modul-syarat-isi').textContent"));
-    assert!(instruction.starts_with("Isi jika nomor 4 = "), "{instruction}");
+    assert!(
+        visible(&format!("#f-{id}-rujukan-isian")),
+        "blank print shows all fields"
+    );
+    let instruction = eval_string(
+        &tab,
+        &format!("document.querySelector('#f-{id}-rujukan-isian .modul-syarat-isi').textContent"),
+    );
+    assert!(
+        instruction.starts_with("Isi jika nomor 4 = "),
+        "{instruction}"
+    );
     tab.close(true).ok();
 }
 
@@ -557,27 +814,66 @@ fn the_content_security_policy_blocks_nothing_of_the_book_from_file_urls() {
     let (tab, requests) = open(&browser, "about:blank");
     watch_csp(&tab);
     for (page, query, ready) in [
-        ("index.html", "?search=rujukan", "document.querySelectorAll('#mdbook-searchresults li a').length > 0"),
-        ("formulir.html", "", "document.querySelectorAll('[data-formulir-daftar]').length >= 11"),
-        ("lampiran/formulir-2.html", "", "!document.querySelector('form[data-formulir] .modul-tombol-baris').hidden"),
-        ("sesi-1-4/index.html", "", "document.querySelector('[data-sesi=\"1-4\"]') !== null"),
-        ("print.html", "", "document.querySelectorAll('form[data-formulir]').length >= 11"),
+        (
+            "index.html",
+            "?search=rujukan",
+            "document.querySelectorAll('#mdbook-searchresults li a').length > 0",
+        ),
+        (
+            "formulir.html",
+            "",
+            "document.querySelectorAll('[data-formulir-daftar]').length >= 11",
+        ),
+        (
+            "lampiran/formulir-2.html",
+            "",
+            "!document.querySelector('form[data-formulir] .modul-tombol-baris').hidden",
+        ),
+        (
+            "sesi-1-4/index.html",
+            "",
+            "document.querySelector('[data-sesi=\"1-4\"]') !== null",
+        ),
+        (
+            "print.html",
+            "",
+            "document.querySelectorAll('form[data-formulir]').length >= 11",
+        ),
     ] {
         navigate(&tab, &file_url(&site().join(page), query));
         wait_until(&tab, ready, page);
         // The page's own inline scripts ran: the theme class and the sidebar state are set.
-        assert!(eval_bool(&tab, "document.documentElement.classList.contains('js') && typeof path_to_root === 'string'"), "{page}: inline scripts ran");
+        assert!(
+            eval_bool(
+                &tab,
+                "document.documentElement.classList.contains('js') && typeof path_to_root === 'string'"
+            ),
+            "{page}: inline scripts ran"
+        );
         assert_eq!(violations(&tab), "[]", "{page}: CSP violations");
-        let csp = eval_string(&tab, "document.querySelector('meta[http-equiv=Content-Security-Policy]').content");
-        let scripts = csp.split(';').find(|d| d.trim().starts_with("script-src")).unwrap_or_default();
-        assert!(csp.contains("default-src 'self'") && scripts.contains("'sha256-") && !scripts.contains("unsafe"), "{csp}");
+        let csp = eval_string(
+            &tab,
+            "document.querySelector('meta[http-equiv=Content-Security-Policy]').content",
+        );
+        let scripts = csp
+            .split(';')
+            .find(|d| d.trim().starts_with("script-src"))
+            .unwrap_or_default();
+        assert!(
+            csp.contains("default-src 'self'")
+                && scripts.contains("'sha256-")
+                && !scripts.contains("unsafe"),
+            "{csp}"
+        );
     }
     let foreign: Vec<String> = requests
         .lock()
         .map(|r| r.clone())
         .unwrap_or_default()
         .into_iter()
-        .filter(|u| !(u.starts_with("file://") || u.starts_with("data:") || u.starts_with("about:")))
+        .filter(|u| {
+            !(u.starts_with("file://") || u.starts_with("data:") || u.starts_with("about:"))
+        })
         .collect();
     assert!(foreign.is_empty(), "{foreign:?}");
     tab.close(true).ok();
@@ -605,21 +901,43 @@ fn the_content_security_policy_allows_the_live_reload_of_modul_serve() {
     let base = format!("http://127.0.0.1:{port}");
     let start = Instant::now();
     while std::net::TcpStream::connect(("127.0.0.1", port)).is_err() {
-        assert!(start.elapsed() < Duration::from_secs(60), "server did not start");
+        assert!(
+            start.elapsed() < Duration::from_secs(60),
+            "server did not start"
+        );
         std::thread::sleep(Duration::from_millis(100));
     }
     let (tab, requests) = open(&browser, "about:blank");
     watch_csp(&tab);
     navigate(&tab, &format!("{base}/formulir/terminasi.html"));
-    wait_until(&tab, "typeof ModulFormulir === 'object' && document.querySelector('script[src=\"/__modul/muat-ulang.js\"]') !== null", "form page over HTTP");
+    wait_until(
+        &tab,
+        "typeof ModulFormulir === 'object' && document.querySelector('script[src=\"/__modul/muat-ulang.js\"]') !== null",
+        "form page over HTTP",
+    );
     std::thread::sleep(Duration::from_millis(500));
     let form = dir.path().join("forms/terminasi.toml");
-    let text = std::fs::read_to_string(&form).expect("read").replace("Berita Acara Terminasi", "Berita Acara Terminasi Baru");
+    let text = std::fs::read_to_string(&form)
+        .expect("read")
+        .replace("Berita Acara Terminasi", "Berita Acara Terminasi Baru");
     std::fs::write(&form, text).expect("edit");
-    wait_until(&tab, "document.body.innerText.includes('BERITA ACARA TERMINASI BARU') || document.body.innerText.includes('Berita Acara Terminasi Baru')", "live reload after a form edit");
+    wait_until(
+        &tab,
+        "document.body.innerText.includes('BERITA ACARA TERMINASI BARU') || document.body.innerText.includes('Berita Acara Terminasi Baru')",
+        "live reload after a form edit",
+    );
     assert_eq!(violations(&tab), "[]", "CSP violations over HTTP");
     let xlsx = format!("{base}/formulir/terminasi.xlsx");
-    assert!(eval_bool(&tab, &format!("(() => {{ const r = new XMLHttpRequest(); r.open('GET', {}, false); r.send(); return r.status === 200 && r.getResponseHeader('content-length') !== '0'; }})()", js_str(&xlsx))), "the XLSForm is served");
+    assert!(
+        eval_bool(
+            &tab,
+            &format!(
+                "(() => {{ const r = new XMLHttpRequest(); r.open('GET', {}, false); r.send(); return r.status === 200 && r.getResponseHeader('content-length') !== '0'; }})()",
+                js_str(&xlsx)
+            )
+        ),
+        "the XLSForm is served"
+    );
     let foreign: Vec<String> = requests
         .lock()
         .map(|r| r.clone())
@@ -637,28 +955,37 @@ fn forms_fit_a_360px_phone() {
         return;
     };
     let (tab, _) = open(&browser, "about:blank");
-    tab.call_method(headless_chrome::protocol::cdp::Emulation::SetDeviceMetricsOverride {
-        width: 360,
-        height: 740,
-        device_scale_factor: 2.0,
-        mobile: true,
-        scale: None,
-        screen_width: None,
-        screen_height: None,
-        position_x: None,
-        position_y: None,
-        dont_set_visible_size: None,
-        screen_orientation: None,
-        viewport: None,
-        display_feature: None,
-        device_posture: None,
-    })
+    tab.call_method(
+        headless_chrome::protocol::cdp::Emulation::SetDeviceMetricsOverride {
+            width: 360,
+            height: 740,
+            device_scale_factor: 2.0,
+            mobile: true,
+            scale: None,
+            screen_width: None,
+            screen_height: None,
+            position_x: None,
+            position_y: None,
+            dont_set_visible_size: None,
+            screen_orientation: None,
+            viewport: None,
+            display_feature: None,
+            device_posture: None,
+        },
+    )
     .expect("phone viewport");
-    for id in ["asesmen-rencana-pelayanan", "catatan-perkembangan-klien", "evaluasi-unjuk-kerja"] {
+    for id in [
+        "asesmen-rencana-pelayanan",
+        "catatan-perkembangan-klien",
+        "evaluasi-unjuk-kerja",
+    ] {
         navigate(&tab, &form_page(id));
         wait_until(&tab, "typeof ModulFormulir === 'object'", "script");
         assert!(
-            eval_bool(&tab, "document.documentElement.scrollWidth <= window.innerWidth + 1"),
+            eval_bool(
+                &tab,
+                "document.documentElement.scrollWidth <= window.innerWidth + 1"
+            ),
             "{id} scrolls sideways at 360 px: {}",
             eval_string(&tab, "String(document.documentElement.scrollWidth)")
         );

@@ -92,9 +92,15 @@ impl Catalog {
                 ));
                 continue;
             }
-            catalog
-                .entries
-                .insert(id.clone(), Entry { id, path, title, broken });
+            catalog.entries.insert(
+                id.clone(),
+                Entry {
+                    id,
+                    path,
+                    title,
+                    broken,
+                },
+            );
         }
         (catalog, problems)
     }

@@ -28,8 +28,14 @@ pub struct RawDirective {
 /// A directive whose arguments have the right shape.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Directive {
-    Exercise { id: String, id_range: Range<usize> },
-    Form { id: String, id_range: Range<usize> },
+    Exercise {
+        id: String,
+        id_range: Range<usize>,
+    },
+    Form {
+        id: String,
+        id_range: Range<usize>,
+    },
     Programme,
     /// `{{#daftar-formulir}}`: every form of the book, from the form files.
     FormList,

@@ -91,10 +91,18 @@ impl Func {
 #[derive(Debug, Clone, PartialEq)]
 pub enum Expr {
     /// `${name}`.
-    Ref { name: String, span: Range<usize> },
+    Ref {
+        name: String,
+        span: Range<usize>,
+    },
     /// `.`: the value of the field the constraint belongs to.
-    Current { span: Range<usize> },
-    Str { value: String, span: Range<usize> },
+    Current {
+        span: Range<usize>,
+    },
+    Str {
+        value: String,
+        span: Range<usize>,
+    },
     Num(f64),
     And(Box<Expr>, Box<Expr>),
     Or(Box<Expr>, Box<Expr>),
@@ -177,7 +185,10 @@ fn tokenize(text: &str) -> Result<Vec<(Tok, Range<usize>)>, ParseError> {
                         i..text.len(),
                     ));
                 };
-                out.push((Tok::Str(text[i + 1..i + 1 + len].to_string()), start..i + len + 2));
+                out.push((
+                    Tok::Str(text[i + 1..i + 1 + len].to_string()),
+                    start..i + len + 2,
+                ));
                 i += len + 2;
             }
             b'(' => {

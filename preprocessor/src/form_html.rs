@@ -182,7 +182,10 @@ pub fn describe(expr: &Expr, form: &Form, owner: &Field) -> String {
                         Some(Expr::Str { value, .. }) => value.clone(),
                         _ => String::new(),
                     };
-                    fill(t("formulir_pola"), &[("isian", &arg(0)), ("pola", &pattern)])
+                    fill(
+                        t("formulir_pola"),
+                        &[("isian", &arg(0)), ("pola", &pattern)],
+                    )
                 }
                 Func::Today => t("formulir_hari_ini").to_string(),
                 Func::True => "1 = 1".into(),
@@ -315,7 +318,14 @@ impl<'a> Builder<'a> {
         } else {
             vec![self.row(field, 0, row_label(0), "0")]
         };
-        let template = (!fixed).then(|| self.row(field, 0, fill(ui::text("formulir_baris"), &[("n", "__n__")]), "__i__"));
+        let template = (!fixed).then(|| {
+            self.row(
+                field,
+                0,
+                fill(ui::text("formulir_baris"), &[("n", "__n__")]),
+                "__i__",
+            )
+        });
         let lines: Vec<u32> = repeat
             .fields
             .iter()

@@ -121,7 +121,10 @@ enum Edit {
     Exercise(Entry),
     /// A form instance with its DOM id prefix, unique across the book (the print page joins
     /// every chapter into one document).
-    Form { id: String, prefix: String },
+    Form {
+        id: String,
+        prefix: String,
+    },
     FormList,
 }
 
@@ -272,10 +275,7 @@ fn analyze(paths: &Paths, book: &Book) -> Result<(Model, Plans), Diagnostics> {
 }
 
 /// Every form names sessions that exist and is shown on some page.
-fn check_form_uses(
-    model: &Model,
-    sessions: &[(Session, SourceFile, Range<usize>)],
-) -> Diagnostics {
+fn check_form_uses(model: &Model, sessions: &[(Session, SourceFile, Range<usize>)]) -> Diagnostics {
     let mut problems = Diagnostics::default();
     let codes: Vec<&str> = sessions.iter().map(|(s, _, _)| s.code.as_str()).collect();
     for form in model.form_defs.values() {
@@ -448,7 +448,11 @@ fn form_links(model: &Model, from: &Path, only_session: Option<&str>) -> Vec<For
 /// Link from a chapter's page to a form's XLSForm file.
 fn xlsx_link(from: &Path, id: &str) -> String {
     let depth = from.parent().map_or(0, |p| p.components().count());
-    format!("{}{}", "../".repeat(depth), xlsx_path(id).to_string_lossy().replace('\\', "/"))
+    format!(
+        "{}{}",
+        "../".repeat(depth),
+        xlsx_path(id).to_string_lossy().replace('\\', "/")
+    )
 }
 
 #[derive(Serialize)]
@@ -604,13 +608,15 @@ fn apply(
             Edit::Exercise(entry) => out.push_str(&block("latihan.html", entry)?),
             Edit::Form { id, prefix } => {
                 let form = model.form_defs.get(id).ok_or("formulir tidak ditemukan")?;
-                let instance =
-                    Instance::book(form, prefix.clone(), xlsx_link(source, &form.id));
+                let instance = Instance::book(form, prefix.clone(), xlsx_link(source, &form.id));
                 out.push_str(&format!("\n{}\n", form_html::render(&instance, renderer)?));
             }
             Edit::FormList => {
                 let forms = form_links(model, source, None);
-                let html = renderer.render("daftar-formulir.html", serde_json::json!({ "forms": forms }))?;
+                let html = renderer.render(
+                    "daftar-formulir.html",
+                    serde_json::json!({ "forms": forms }),
+                )?;
                 out.push_str(&format!("\n{html}\n"));
             }
         }

@@ -12,9 +12,9 @@
 
 use crate::ui::{Ui, ui};
 use base64::Engine;
-use sha2::{Digest, Sha256};
 use mdbook_html::theme::Theme;
 use mdbook_preprocessor::config::HtmlConfig;
+use sha2::{Digest, Sha256};
 use std::collections::BTreeMap;
 use std::path::Path;
 

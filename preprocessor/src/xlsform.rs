@@ -47,7 +47,11 @@ fn rows(fields: &[Field], out: &mut Vec<Row>) {
             None => field.label.clone(),
         };
         row[3] = field.hint.clone().unwrap_or_default();
-        row[4] = if field.required { "yes".into() } else { String::new() };
+        row[4] = if field.required {
+            "yes".into()
+        } else {
+            String::new()
+        };
         row[5] = field
             .relevant
             .as_ref()
@@ -95,7 +99,11 @@ fn rows(fields: &[Field], out: &mut Vec<Row>) {
     }
 }
 
-fn write_table(sheet: &mut Worksheet, header: &[&str], body: &[Vec<String>]) -> Result<(), XlsxError> {
+fn write_table(
+    sheet: &mut Worksheet,
+    header: &[&str],
+    body: &[Vec<String>],
+) -> Result<(), XlsxError> {
     let bold = Format::new().set_bold();
     for (col, name) in header.iter().enumerate() {
         sheet.write_string_with_format(0, col as u16, *name, &bold)?;

@@ -86,7 +86,8 @@ pub fn browser() -> Option<(Browser, std::sync::MutexGuard<'static, ()>)> {
 pub fn site() -> &'static Path {
     static SITE: OnceLock<PathBuf> = OnceLock::new();
     SITE.get_or_init(|| {
-        let dest = Path::new(env!("CARGO_TARGET_TMPDIR")).join(format!("situs-{}", env!("CARGO_CRATE_NAME")));
+        let dest = Path::new(env!("CARGO_TARGET_TMPDIR"))
+            .join(format!("situs-{}", env!("CARGO_CRATE_NAME")));
         build_book(&BuildOptions {
             book_dir: repo().join("book"),
             dest_dir: Some(dest.clone()),
