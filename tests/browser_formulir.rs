@@ -715,7 +715,7 @@ fn every_blank_form_prints_on_the_expected_number_of_a4_pages() {
         ("terminasi", 2),
         ("monitoring-bimbingan-lanjut", 2),
         ("genogram-ekomap", 2),
-        ("catatan-kasus", 2),
+        ("catatan-kasus", 1),
     ];
     let (tab, _) = open(&browser, "about:blank");
     let mut found = Vec::new();

@@ -75,7 +75,7 @@ fn fixture_form_renders_fields_rules_instructions_and_print_layout() {
     // A table: numbered rows, a template row for "Tambah baris", blank rows for paper.
     assert!(
         main.contains(
-            "<th scope=\"col\">No.</th><th scope=\"col\">Nama</th><th scope=\"col\">Umur</th>"
+            "<th scope=\"col\" class=\"modul-no\">No.</th><th scope=\"col\">Nama</th><th scope=\"col\">Umur</th>"
         ),
         "{main}"
     );
