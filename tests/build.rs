@@ -131,6 +131,86 @@ fn fixture_renders_card_programme_directives_and_alerts() {
 }
 
 #[test]
+fn fixture_renders_glossary_readings_corrections_and_outline_markers() {
+    let dir = fixture_copy("kecil");
+    let site = dir.path().join("situs");
+    build(&dir.path().join("book"), &site).expect("fixture builds");
+
+    let glossary = read(&site.join("daftar-istilah.html"));
+    let main = main_of(&glossary);
+    for term in ["gepeng", "KK", "asesmen"] {
+        assert!(
+            main.contains(&format!("data-istilah=\"{term}\"")),
+            "{term}:\n{main}"
+        );
+    }
+    assert!(
+        main.contains(r#"<a href="sesi-1-2/manajemen-kasus.html">Sesi 1-2: Manajemen Kasus</a>"#),
+        "entry links to the topic where it is taught:\n{main}"
+    );
+    assert!(
+        main.contains("Padanan: konferensi kasus, case conference"),
+        "{main}"
+    );
+
+    let topic = read(&site.join("sesi-1-1/permasalahan.html"));
+    let main = main_of(&topic);
+    // First occurrence only, with the definition as tooltip; not in the heading.
+    assert_eq!(
+        main.matches("daftar-istilah.html#istilah-gepeng").count(),
+        1,
+        "{main}"
+    );
+    assert!(
+        main.contains(r#"<a href="../daftar-istilah.html#istilah-gepeng" title="gepeng (gelandangan dan pengemis): Sebutan singkat untuk gelandangan dan pengemis.">Gepeng</a> hidup"#),
+        "{main}"
+    );
+    assert!(main.contains(r#"title="KK (konferensi kasus)"#) || main.contains("#istilah-kk"));
+    assert!(
+        main.contains(r#"<li><span class="penanda">a.</span> Gelandangan"#),
+        "{main}"
+    );
+    assert!(
+        main.contains(r#"<li><span class="penanda">1)</span> Tidak"#),
+        "{main}"
+    );
+    assert!(
+        main.contains(r#"<aside class="modul-bacaan-terkait""#)
+            && main.contains(r#"<a href="../bacaan/asesmen.html">Asesmen</a>"#),
+        "a supported chapter links back to its reading:\n{main}"
+    );
+
+    let reading = read(&site.join("bacaan/asesmen.html"));
+    let main = main_of(&reading);
+    assert!(
+        main.contains("Sumber: Catatan blog “Asismen”, 11 Februari 2013."),
+        "source line with original title and date:\n{main}"
+    );
+    assert!(
+        main.contains(
+            r#"<a href="../sesi-1-2/manajemen-kasus.html">Sesi 1-2: Manajemen Kasus</a>"#
+        ),
+        "{main}"
+    );
+    assert!(
+        !main.contains("judul_asli"),
+        "front matter is not shown:\n{main}"
+    );
+
+    let corrections = read(&site.join("catatan-penyuntingan.html"));
+    let main = main_of(&corrections);
+    assert!(
+        main.contains("<td>manunjukan</td>") && main.contains("<td>menunjukkan</td>"),
+        "{main}"
+    );
+    assert!(main.contains("Tata letak: Judul disesuaikan."), "{main}");
+    assert!(
+        main.contains("Sumber: berkas 003.txt, baris 1–40."),
+        "{main}"
+    );
+}
+
+#[test]
 fn same_source_builds_byte_identical_sites() {
     let dir = fixture_copy("kecil");
     let book = dir.path().join("book");
@@ -361,6 +441,84 @@ fn bad_content_gets_precise_indonesian_messages() {
             find: "setelah_jp = 6",
             replace: "setelah_jp = 9",
             expected: &["program.toml:23:14: jeda setelah 9 JP tidak jatuh di dalam hari 8 JP"],
+        },
+        Case {
+            name: "glossary term taught in a missing session",
+            file: "book/data/istilah.toml",
+            find: "sesi = \"1-2\"\ntopik = \"Manajemen Kasus\"",
+            replace: "sesi = \"1-9\"\ntopik = \"Manajemen Kasus\"",
+            expected: &["istilah.toml:19:8: sesi `1-9` tidak ada di buku"],
+        },
+        Case {
+            name: "glossary topic not in its session",
+            file: "book/data/istilah.toml",
+            find: "topik = \"Manajemen Kasus\"",
+            replace: "topik = \"Manajemen Kasuss\"",
+            expected: &[
+                "istilah.toml:20:9: topik `Manajemen Kasuss` tidak ada di sesi 1-2",
+                "maksud Anda `Manajemen Kasus`?",
+            ],
+        },
+        Case {
+            name: "glossary synonym that is another entry",
+            file: "book/data/istilah.toml",
+            find: "sinonim = [\"assessment\", \"asismen\"]",
+            replace: "sinonim = [\"assessment\", \"Gepeng\"]",
+            expected: &["istilah.toml:21:26: `Gepeng` sudah dipakai oleh istilah `gepeng`"],
+        },
+        Case {
+            name: "glossary entry with an unknown key",
+            file: "book/data/istilah.toml",
+            find: "definisi = \"Pertemuan",
+            replace: "arti = \"x\"\ndefinisi = \"Pertemuan",
+            expected: &["istilah.toml:12:1: kolom `arti` tidak dikenal"],
+        },
+        Case {
+            name: "glossary directive with an argument",
+            file: "book/src/daftar-istilah.md",
+            find: "{{#istilah}}",
+            replace: "{{#istilah semua}}",
+            expected: &["daftar-istilah.md:3:12: `{{#istilah}}` tidak menerima argumen"],
+        },
+        Case {
+            name: "correction file with a reversed line range",
+            file: "book/data/penyuntingan/01-sesi-1-1.toml",
+            find: "baris = [1, 40]",
+            replace: "baris = [40, 1]",
+            expected: &["01-sesi-1-1.toml:2:9: rentang `baris` tidak sah"],
+        },
+        Case {
+            name: "correction without its fix",
+            file: "book/data/penyuntingan/01-sesi-1-1.toml",
+            find: "perbaikan = \"menunjukkan\"\n",
+            replace: "",
+            expected: &["01-sesi-1-1.toml:7:8: koreksi tanpa `perbaikan`"],
+        },
+        Case {
+            name: "correction of an unknown kind",
+            file: "book/data/penyuntingan/01-sesi-1-1.toml",
+            find: "jenis = \"tata-letak\"",
+            replace: "jenis = \"layout\"",
+            expected: &[
+                "01-sesi-1-1.toml:16:9: nilai `layout` tidak dikenal; pilihan: teks, tata-letak, dihapus",
+            ],
+        },
+        Case {
+            name: "reading supports a chapter that does not exist",
+            file: "book/src/bacaan/asesmen.md",
+            find: "\"sesi-1-1/permasalahan.md\"",
+            replace: "\"sesi-1-1/permasalahn.md\"",
+            expected: &[
+                "bacaan/asesmen.md:7:45: bab `sesi-1-1/permasalahn.md` tidak ada di SUMMARY.md",
+                "maksud Anda `sesi-1-1/permasalahan.md`?",
+            ],
+        },
+        Case {
+            name: "reading without its original title",
+            file: "book/src/bacaan/asesmen.md",
+            find: "judul_asli = \"Asismen\"\n",
+            replace: "",
+            expected: &["bacaan/asesmen.md:2:1: kolom `judul_asli` wajib diisi tetapi tidak ada"],
         },
     ];
     for case in &cases {

@@ -250,6 +250,17 @@ pub fn translate_serde_message(message: &str) -> String {
             );
         }
     }
+    if message.starts_with("unknown variant") {
+        let names = ticked(message);
+        if let Some((first, rest)) = names.split_first() {
+            let known: Vec<&str> = rest.iter().map(String::as_str).collect();
+            return format!(
+                "nilai `{first}` tidak dikenal; pilihan: {} ({})",
+                known.join(", "),
+                suggestion(first, known.iter().copied(), "nilai")
+            );
+        }
+    }
     if message.starts_with("duplicate key") {
         return format!(
             "kunci ganda: {}",

@@ -1,4 +1,5 @@
-//! Directives in chapter Markdown: `{{#latihan ID}}`, `{{#formulir ID}}` and `{{#program}}`.
+//! Directives in chapter Markdown: `{{#latihan ID}}`, `{{#formulir ID}}`, `{{#program}}`,
+//! `{{#istilah}}` (the glossary) and `{{#penyuntingan}}` (the table of corrections).
 //!
 //! A directive inside inline code or a code block is text, not a directive. mdBook's own
 //! directives (`{{#include …}}` and friends) are left for mdBook. Anything else that looks
@@ -9,7 +10,14 @@ use pulldown_cmark::{Event, Options, Parser, Tag, TagEnd};
 use std::ops::Range;
 
 /// Directives this preprocessor implements.
-pub const OURS: &[&str] = &["latihan", "formulir", "program", "daftar-formulir"];
+pub const OURS: &[&str] = &[
+    "latihan",
+    "formulir",
+    "program",
+    "istilah",
+    "penyuntingan",
+    "daftar-formulir",
+];
 /// Directives handled by mdBook's `links` preprocessor.
 pub const MDBOOK: &[&str] = &["include", "rustdoc_include", "playground", "title"];
 
@@ -39,6 +47,10 @@ pub enum Directive {
     Programme,
     /// `{{#daftar-formulir}}`: every form of the book, from the form files.
     FormList,
+    /// The glossary page's entries.
+    Glossary,
+    /// The table of corrections (Catatan Penyuntingan).
+    Corrections,
 }
 
 /// Byte ranges of inline code and code blocks: directives there are text.
@@ -156,11 +168,15 @@ pub fn classify(file: &SourceFile, raw: &RawDirective) -> Result<Option<Directiv
     match (raw.name.as_str(), raw.args.as_slice()) {
         ("program", []) => Ok(Some(Directive::Programme)),
         ("daftar-formulir", []) => Ok(Some(Directive::FormList)),
-        (name @ ("program" | "daftar-formulir"), [(_, range), ..]) => fail(
-            range.clone(),
-            format!("`{{{{#{name}}}}}` tidak menerima argumen"),
-            format!("tulis {{{{#{name}}}}} saja"),
-        ),
+        ("istilah", []) => Ok(Some(Directive::Glossary)),
+        ("penyuntingan", []) => Ok(Some(Directive::Corrections)),
+        (name @ ("program" | "istilah" | "penyuntingan" | "daftar-formulir"), [(_, range), ..]) => {
+            fail(
+                range.clone(),
+                format!("`{{{{#{name}}}}}` tidak menerima argumen"),
+                format!("tulis {{{{#{name}}}}} saja"),
+            )
+        }
         (name, [(id, range)]) => Ok(Some(if name == "latihan" {
             Directive::Exercise {
                 id: id.clone(),

@@ -5,11 +5,14 @@
 use crate::admonition;
 use crate::catalog::{Catalog, Entry};
 use crate::config::{ModulConfig, Paths};
+use crate::corrections::Corrections;
 use crate::diagnostic::{Diagnostics, SourceFile, suggestion};
 use crate::directive::{self, Directive};
 use crate::form::Form;
 use crate::form_html::{self, Instance};
+use crate::glossary::Glossary;
 use crate::program::Program;
+use crate::reading::{self, Reading};
 use crate::render::{Renderer, relative_link};
 use crate::session::{self, ChapterIndex, Session};
 use mdbook_preprocessor::book::{Book, BookItem};
@@ -93,6 +96,14 @@ pub struct Model {
     pub form_pages: BTreeMap<String, PathBuf>,
     /// In book order (the order of SUMMARY.md).
     pub sessions: Vec<Session>,
+    pub glossary: Glossary,
+    /// The chapter holding `{{#istilah}}`: where term links point.
+    pub glossary_page: Option<PathBuf>,
+    pub corrections: Corrections,
+    /// Supporting readings, in book order.
+    pub readings: Vec<Reading>,
+    /// Chapter titles as in SUMMARY.md, for generated links.
+    pub chapter_names: BTreeMap<PathBuf, String>,
 }
 
 /// Where the XLSForm export of a form is written, relative to the site root.
@@ -126,6 +137,10 @@ enum Edit {
         prefix: String,
     },
     FormList,
+    Glossary,
+    Corrections,
+    /// The source line of a reading: index into `Model::readings`.
+    ReadingSource(usize),
 }
 
 type Plans = BTreeMap<PathBuf, Vec<(Range<usize>, Edit)>>;
@@ -179,6 +194,18 @@ fn analyze(paths: &Paths, book: &Book) -> Result<(Model, Plans), Diagnostics> {
         Ok(p) => model.program = Some(p),
         Err(d) => problems.extend(d),
     }
+    let mut glossary_spans = None;
+    match Glossary::load(&paths.data) {
+        Ok((glossary, spans)) => {
+            model.glossary = glossary;
+            glossary_spans = spans;
+        }
+        Err(d) => problems.extend(d),
+    }
+    match Corrections::load(&paths.data) {
+        Ok(corrections) => model.corrections = corrections,
+        Err(d) => problems.extend(d),
+    }
     for (catalog, folder) in [
         (&mut model.exercises, &paths.exercises),
         (&mut model.forms, &paths.forms),
@@ -221,6 +248,19 @@ fn analyze(paths: &Paths, book: &Book) -> Result<(Model, Plans), Diagnostics> {
                 Err(d) => problems.extend(d),
             }
         }
+        if let Some(front) = &front {
+            match reading::parse(&file, front, &source, &index) {
+                Ok(Some(found)) => {
+                    edits.push((
+                        found.insert_at..found.insert_at,
+                        Edit::ReadingSource(model.readings.len()),
+                    ));
+                    model.readings.push(found);
+                }
+                Ok(None) => {}
+                Err(d) => problems.extend(d),
+            }
+        }
 
         let (raw, scan_problems) = directive::scan(&file, body_start..file.text.len());
         problems.extend(scan_problems);
@@ -228,6 +268,18 @@ fn analyze(paths: &Paths, book: &Book) -> Result<(Model, Plans), Diagnostics> {
             let edit = match directive::classify(&file, raw) {
                 Ok(None) => continue,
                 Ok(Some(Directive::Programme)) => Ok(Edit::Programme),
+                Ok(Some(Directive::Corrections)) => Ok(Edit::Corrections),
+                Ok(Some(Directive::Glossary)) => match &model.glossary_page {
+                    Some(first) => Err(Diagnostics(vec![file.error(
+                        raw.range.clone(),
+                        format!("daftar istilah sudah dimuat di {}", first.display()),
+                        "tulis {{#istilah}} di satu halaman saja: tautan istilah mengarah ke sana",
+                    )])),
+                    None => {
+                        model.glossary_page = Some(source.clone());
+                        Ok(Edit::Glossary)
+                    }
+                },
                 Ok(Some(Directive::Exercise { id, id_range })) => resolve(
                     &file,
                     &model.exercises,
@@ -269,8 +321,16 @@ fn analyze(paths: &Paths, book: &Book) -> Result<(Model, Plans), Diagnostics> {
     }
     problems.extend(session::check_unique(&found_sessions));
     problems.extend(check_form_uses(&model, &found_sessions));
+    let sessions: Vec<Session> = found_sessions.iter().map(|(s, _, _)| s.clone()).collect();
+    if let Some(spans) = &glossary_spans {
+        problems.extend(model.glossary.check_sessions(spans, &sessions));
+    }
     problems.into_result()?;
-    model.sessions = found_sessions.into_iter().map(|(s, _, _)| s).collect();
+    model.sessions = sessions;
+    model.chapter_names = book
+        .chapters()
+        .filter_map(|c| Some((c.source_path.clone()?, c.name.clone())))
+        .collect();
     Ok((model, plans))
 }
 
@@ -619,18 +679,117 @@ fn apply(
                 )?;
                 out.push_str(&format!("\n{html}\n"));
             }
+            Edit::Glossary => out.push_str(&glossary_html(model, source, renderer)?),
+            Edit::Corrections => {
+                let html = renderer.render(
+                    "penyuntingan.html",
+                    serde_json::json!({
+                        "files": model.corrections.files,
+                        "count": model.corrections.row_count(),
+                    }),
+                )?;
+                out.push_str(&format!("\n{html}\n"));
+            }
+            Edit::ReadingSource(i) => {
+                let reading = model.readings.get(*i).ok_or("bacaan tidak ditemukan")?;
+                let supports: Vec<serde_json::Value> = reading
+                    .supports
+                    .iter()
+                    .map(|p| {
+                        serde_json::json!({
+                            "label": chapter_label(model, p),
+                            "link": relative_link(source, p),
+                        })
+                    })
+                    .collect();
+                let html = renderer.render(
+                    "bacaan-sumber.html",
+                    serde_json::json!({"r": reading, "supports": supports}),
+                )?;
+                out.push_str(&format!("\n{html}\n\n"));
+            }
         }
         at = range.end;
     }
     out.push_str(&text[at..]);
-    let alerts = admonition::rewrite(&out, renderer)?;
-    let mut result = String::with_capacity(out.len());
+    let mut result = splice(&out, admonition::rewrite(&out, renderer)?);
+    result = splice(&result, crate::lists::markers(&result));
+    if let Some(page) = &model.glossary_page
+        && page != source
+    {
+        let target = relative_link(source, page);
+        result = splice(&result, model.glossary.links(&result, &target));
+    }
+    let supporting: Vec<serde_json::Value> = model
+        .readings
+        .iter()
+        .filter(|r| r.supports.iter().any(|p| p == source))
+        .map(|r| {
+            serde_json::json!({
+                "title": model.chapter_names.get(&r.chapter).cloned().unwrap_or_default(),
+                "kind": r.kind,
+                "original_title": r.original_title,
+                "date": r.date,
+                "link": relative_link(source, &r.chapter),
+            })
+        })
+        .collect();
+    if !supporting.is_empty() {
+        let html = renderer.render(
+            "bacaan-terkait.html",
+            serde_json::json!({ "readings": supporting }),
+        )?;
+        result.push_str(&format!("\n\n{html}\n"));
+    }
+    Ok(result)
+}
+
+/// `text` with each range replaced; ranges are sorted and do not overlap.
+fn splice(text: &str, replacements: Vec<(Range<usize>, String)>) -> String {
+    let mut out = String::with_capacity(text.len());
     let mut at = 0;
-    for (range, replacement) in alerts {
-        result.push_str(&out[at..range.start]);
-        result.push_str(&replacement);
+    for (range, replacement) in replacements {
+        out.push_str(&text[at..range.start]);
+        out.push_str(&replacement);
         at = range.end;
     }
-    result.push_str(&out[at..]);
-    Ok(result)
+    out.push_str(&text[at..]);
+    out
+}
+
+/// "Sesi 1-4: Asesmen" for a topic page, the session's title for its chapter, else the
+/// chapter's title from SUMMARY.md.
+fn chapter_label(model: &Model, path: &Path) -> String {
+    for session in &model.sessions {
+        if session.chapter == path {
+            return format!(
+                "{} {}: {}",
+                crate::ui::text("sesi"),
+                session.code,
+                session.title
+            );
+        }
+        if let Some(topic) = session.topics.iter().find(|t| t.page == path) {
+            return format!(
+                "{} {}: {}",
+                crate::ui::text("sesi"),
+                session.code,
+                topic.title
+            );
+        }
+    }
+    model
+        .chapter_names
+        .get(path)
+        .cloned()
+        .unwrap_or_else(|| path.display().to_string())
+}
+
+fn glossary_html(model: &Model, source: &Path, renderer: &Renderer) -> Result<String, String> {
+    let groups = crate::glossary::view(&model.glossary, &model.sessions, source);
+    let html = renderer.render(
+        "istilah.html",
+        serde_json::json!({ "groups": groups, "count": model.glossary.terms.len() }),
+    )?;
+    Ok(format!("\n{html}\n"))
 }

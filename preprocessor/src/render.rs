@@ -23,6 +23,19 @@ const TEMPLATES: &[(&str, &str)] = &[
         "peringatan.html",
         include_str!("../templates/peringatan.html"),
     ),
+    ("istilah.html", include_str!("../templates/istilah.html")),
+    (
+        "penyuntingan.html",
+        include_str!("../templates/penyuntingan.html"),
+    ),
+    (
+        "bacaan-sumber.html",
+        include_str!("../templates/bacaan-sumber.html"),
+    ),
+    (
+        "bacaan-terkait.html",
+        include_str!("../templates/bacaan-terkait.html"),
+    ),
 ];
 
 /// Templates compiled once per run.

@@ -66,6 +66,9 @@ pub fn front_matter(file: &SourceFile) -> Result<Option<FrontMatter>, Diagnostic
 #[serde(deny_unknown_fields)]
 struct FrontMatterRecord {
     sesi: Option<Spanned<SessionRecord>>,
+    /// A reading's record, read by [`crate::reading`].
+    #[allow(dead_code)]
+    bacaan: Option<serde::de::IgnoredAny>,
 }
 
 #[derive(Debug, Deserialize)]
