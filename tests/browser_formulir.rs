@@ -993,3 +993,50 @@ fn forms_fit_a_360px_phone() {
     }
     tab.close(true).ok();
 }
+
+#[test]
+fn without_storage_the_form_still_works_and_says_it_cannot_remember() {
+    let Some((browser, _serial)) = browser() else {
+        return;
+    };
+    let (tab, _) = open(&browser, "about:blank");
+    // A browser that refuses storage (private mode, a locked-down profile) throws on access.
+    tab.call_method(Page::AddScriptToEvaluateOnNewDocument {
+        source: "Object.defineProperty(window, 'localStorage', { get: function () { throw new DOMException('ditolak', 'SecurityError'); } });".into(),
+        world_name: None,
+        include_command_line_api: None,
+        run_immediately: None,
+    })
+    .expect("refuse storage");
+    let id = "terminasi";
+    navigate(&tab, &form_page(id));
+    wait_until(&tab, "typeof ModulFormulir === 'object'", "script");
+    let form = format!("form[data-formulir=\"{id}\"]");
+    let status = eval_string(
+        &tab,
+        &format!("document.querySelector('{form} .modul-formulir-status').textContent"),
+    );
+    assert!(status.contains("tidak dapat diingat"), "{status}");
+    assert!(
+        eval_bool(
+            &tab,
+            &format!("document.querySelector('{form} [data-aksi=simpan]').hidden")
+        ),
+        "no consent button when nothing can be stored"
+    );
+    // Filling, checks and skip logic still work.
+    click(&tab, &format!("{}-sakit", field(id, "alasan")));
+    assert!(eval_bool(
+        &tab,
+        &format!("document.getElementById('f-{id}-rujukan-isian').offsetParent !== null")
+    ));
+    type_into(&tab, &field(id, "nama_klien"), "Tanpa Penyimpanan");
+    assert_eq!(value(&tab, &field(id, "nama_klien")), "Tanpa Penyimpanan");
+    assert!(eval_bool(
+        &tab,
+        &format!(
+            "ModulFormulir.get(document.querySelector('{form}')).record().nilai.nama_klien === 'Tanpa Penyimpanan'"
+        )
+    ));
+    tab.close(true).ok();
+}

@@ -571,6 +571,18 @@ var ModulFormulir = (function () {
         this.say(t('formulir_dihapus'));
     };
 
+    // Field-by-field comparison with the model answers of an exercise (data-jawaban).
+    Form.prototype.compare = function () {
+        var answers = JSON.parse(this.el.getAttribute('data-jawaban') || '{}');
+        var values = this.collect();
+        function norm(v) {
+            return Array.isArray(v) ? v.slice().sort().join('\n') : text(v).trim().toLowerCase();
+        }
+        return Object.keys(answers).map(function (name) {
+            return { nama: name, sama: norm(values[name]) === norm(answers[name]) };
+        });
+    };
+
     // ---- Print ----
 
     // Copies the values into the print-only spans (text, so markup typed by a user stays text).

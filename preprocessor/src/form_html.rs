@@ -8,7 +8,7 @@
 //! instead of parsing them again.
 
 use crate::expr::{Expr, Func, number};
-use crate::form::{Field, Form, Kind};
+use crate::form::{Field, Form, Kind, Repeat};
 use crate::render::Renderer;
 use crate::ui;
 use serde::Serialize;
@@ -241,7 +241,7 @@ impl<'a> Builder<'a> {
             _ => Vec::new(),
         };
         let table = match &field.kind {
-            Kind::Repeat(_) => Some(self.table(field)),
+            Kind::Repeat(repeat) => Some(self.table(field, repeat)),
             _ => None,
         };
         let answer = self
@@ -298,10 +298,7 @@ impl<'a> Builder<'a> {
         }
     }
 
-    fn table(&self, field: &'a Field) -> TableView<'a> {
-        let Kind::Repeat(repeat) = &field.kind else {
-            unreachable!("table() is only called for repeats")
-        };
+    fn table(&self, field: &'a Field, repeat: &'a Repeat) -> TableView<'a> {
         let row_label = |i: usize| fill(ui::text("formulir_baris"), &[("n", &(i + 1).to_string())]);
         let fixed = !repeat.row_labels.is_empty();
         let mut rows: Vec<RowView> = if fixed {
@@ -346,8 +343,7 @@ impl<'a> Builder<'a> {
             rows = repeat
                 .fields
                 .iter()
-                .enumerate()
-                .map(|(c, f)| RowView {
+                .map(|f| RowView {
                     header: Some(f.label.clone()),
                     index: None,
                     cells: columns
@@ -365,7 +361,6 @@ impl<'a> Builder<'a> {
                                 Some((r.index.unwrap_or(0), r.header.clone().unwrap_or_default())),
                             );
                             cell.row = r.index;
-                            let _ = c;
                             cell
                         })
                         .collect(),
@@ -416,8 +411,9 @@ pub fn rules(form: &Form) -> Value {
     fn fields(list: &[Field], form: &Form) -> Vec<Value> {
         list.iter()
             .map(|f| {
-                let mut v = json!({ "n": f.name, "j": f.type_name() });
-                let o = v.as_object_mut().expect("object literal");
+                let mut o = serde_json::Map::new();
+                o.insert("n".into(), json!(f.name));
+                o.insert("j".into(), json!(f.type_name()));
                 if f.required {
                     o.insert("w".into(), json!(true));
                 }
@@ -449,7 +445,7 @@ pub fn rules(form: &Form) -> Value {
                     }
                     _ => {}
                 }
-                v
+                Value::Object(o)
             })
             .collect()
     }
