@@ -45,9 +45,20 @@ fn form_page(id: &str) -> String {
     file_url(&site().join(page), "")
 }
 
-/// `#f-ID-name` of the book's instance of a form.
-fn field(form: &str, name: &str) -> String {
-    format!("#f-{form}-{name}")
+/// The DOM id prefix of the form's instance on the open page (`f-ID`, or `f-ID-2` when an
+/// earlier page of the book embeds the same form).
+fn prefix(tab: &Tab, form: &str) -> String {
+    let p = eval_string(
+        tab,
+        &format!("document.querySelector('form[data-formulir=\"{form}\"]').id"),
+    );
+    assert!(p.starts_with("f-"), "form {form} on the page");
+    p
+}
+
+/// `#PREFIX-name`: a field of the form instance with that prefix.
+fn field(prefix: &str, name: &str) -> String {
+    format!("#{prefix}-{name}")
 }
 
 fn js_str(text: &str) -> String {
@@ -106,6 +117,7 @@ fn nothing_is_stored_before_consent_then_drafts_survive_reload_and_erase() {
     let (tab, requests) = open(&browser, &form_page(id));
     clear_storage(&tab);
     reload(&tab);
+    let p = prefix(&tab, id);
     let form = format!("form[data-formulir=\"{id}\"]");
     assert!(
         eval_string(
@@ -123,22 +135,22 @@ fn nothing_is_stored_before_consent_then_drafts_survive_reload_and_erase() {
         .contains("belum disimpan")
     );
 
-    type_into(&tab, &field(id, "nama_lengkap"), "Siti Rekaan");
+    type_into(&tab, &field(&p, "nama_lengkap"), "Siti Rekaan");
     assert_eq!(stored(&tab, key), "", "nothing is stored before consent");
     reload(&tab);
     assert_eq!(
-        value(&tab, &field(id, "nama_lengkap")),
+        value(&tab, &field(&p, "nama_lengkap")),
         "",
         "without consent a reload forgets"
     );
 
-    type_into(&tab, &field(id, "nama_lengkap"), "Siti Rekaan");
+    type_into(&tab, &field(&p, "nama_lengkap"), "Siti Rekaan");
     click(&tab, &format!("{form} [data-aksi=simpan]"));
-    type_into(&tab, &field(id, "nomor_register"), "R-017");
-    click(&tab, &format!("{}-perempuan", field(id, "jenis_kelamin")));
-    click(&tab, &format!("{}-ktp", field(id, "kelengkapan")));
-    click(&tab, &format!("{}-kk", field(id, "kelengkapan")));
-    type_into(&tab, &field(id, "catatan_petugas"), "Baris satu\nBaris dua");
+    type_into(&tab, &field(&p, "nomor_register"), "R-017");
+    click(&tab, &format!("{}-perempuan", field(&p, "jenis_kelamin")));
+    click(&tab, &format!("{}-ktp", field(&p, "kelengkapan")));
+    click(&tab, &format!("{}-kk", field(&p, "kelengkapan")));
+    type_into(&tab, &field(&p, "catatan_petugas"), "Baris satu\nBaris dua");
     let draft = stored(&tab, key);
     assert!(
         draft.contains("\"nomor_register\":\"R-017\""),
@@ -150,25 +162,25 @@ fn nothing_is_stored_before_consent_then_drafts_survive_reload_and_erase() {
     );
 
     reload(&tab);
-    assert_eq!(value(&tab, &field(id, "nama_lengkap")), "Siti Rekaan");
-    assert_eq!(value(&tab, &field(id, "nomor_register")), "R-017");
+    assert_eq!(value(&tab, &field(&p, "nama_lengkap")), "Siti Rekaan");
+    assert_eq!(value(&tab, &field(&p, "nomor_register")), "R-017");
     assert_eq!(
-        value(&tab, &field(id, "catatan_petugas")),
+        value(&tab, &field(&p, "catatan_petugas")),
         "Baris satu\nBaris dua"
     );
     assert!(eval_bool(
         &tab,
         &format!(
             "document.querySelector('{}-perempuan').checked",
-            field(id, "jenis_kelamin")
+            field(&p, "jenis_kelamin")
         )
     ));
     assert!(eval_bool(
         &tab,
         &format!(
             "document.querySelector('{}-kk').checked && document.querySelector('{}-ktp').checked",
-            field(id, "kelengkapan"),
-            field(id, "kelengkapan")
+            field(&p, "kelengkapan"),
+            field(&p, "kelengkapan")
         )
     ));
     assert!(
@@ -189,10 +201,10 @@ fn nothing_is_stored_before_consent_then_drafts_survive_reload_and_erase() {
     );
     click(&tab, &format!("{form} [data-aksi=hapus-ya]"));
     assert_eq!(stored(&tab, key), "", "erased from localStorage");
-    assert_eq!(value(&tab, &field(id, "nama_lengkap")), "");
+    assert_eq!(value(&tab, &field(&p, "nama_lengkap")), "");
     reload(&tab);
     assert_eq!(
-        value(&tab, &field(id, "nomor_register")),
+        value(&tab, &field(&p, "nomor_register")),
         "",
         "stays erased after reload"
     );
@@ -222,18 +234,19 @@ fn required_constraint_and_skip_logic_work_in_indonesian() {
     let (tab, _) = open(&browser, &form_page(id));
     clear_storage(&tab);
     reload(&tab);
+    let p = prefix(&tab, id);
     let hidden = |name: &str| {
         eval_bool(
             &tab,
-            &format!("document.getElementById('f-{id}-{name}-isian').offsetParent === null"),
+            &format!("document.getElementById('{p}-{name}-isian').offsetParent === null"),
         )
     };
     assert!(hidden("nik"), "NIK applies only to a definitive client");
-    click(&tab, &format!("{}-definitif", field(id, "status")));
+    click(&tab, &format!("{}-definitif", field(&p, "status")));
     assert!(!hidden("nik"), "choosing 'Klien definitif' shows the NIK");
-    click(&tab, &format!("{}-calon", field(id, "status")));
+    click(&tab, &format!("{}-calon", field(&p, "status")));
     assert!(hidden("nik"), "and hides it again");
-    click(&tab, &format!("{}-definitif", field(id, "status")));
+    click(&tab, &format!("{}-definitif", field(&p, "status")));
 
     click(
         &tab,
@@ -242,7 +255,7 @@ fn required_constraint_and_skip_logic_work_in_indonesian() {
     let error = |name: &str| {
         eval_string(
             &tab,
-            &format!("document.getElementById('f-{id}-{name}-galat').textContent"),
+            &format!("document.getElementById('{p}-{name}-galat').textContent"),
         )
     };
     assert_eq!(error("nama_lengkap"), "Isian ini wajib diisi.");
@@ -264,17 +277,17 @@ fn required_constraint_and_skip_logic_work_in_indonesian() {
             &tab,
             &format!(
                 "document.activeElement === document.querySelector('{}')",
-                field(id, "nomor_register")
+                field(&p, "nomor_register")
             )
         ),
         "focus moves to the first problem"
     );
 
-    type_into(&tab, &field(id, "usia"), "200");
+    type_into(&tab, &field(&p, "usia"), "200");
     tab.press_key("Tab").expect("leave the field");
     wait_until(
         &tab,
-        &format!("document.getElementById('f-{id}-usia-galat').textContent !== ''"),
+        &format!("document.getElementById('{p}-usia-galat').textContent !== ''"),
         "constraint message",
     );
     assert_eq!(error("usia"), "Usia antara 0 dan 120 tahun.");
@@ -282,17 +295,17 @@ fn required_constraint_and_skip_logic_work_in_indonesian() {
         &tab,
         &format!(
             "document.querySelector('{}').getAttribute('aria-invalid') === 'true'",
-            field(id, "usia")
+            field(&p, "usia")
         )
     ));
-    type_into(&tab, &field(id, "usia"), "\u{8}\u{8}\u{8}");
-    tab.evaluate(&format!("(() => {{ const i = document.querySelector('{}'); i.value = '34'; i.dispatchEvent(new Event('change', {{bubbles: true}})); }})()", field(id, "usia")), false).expect("set");
+    type_into(&tab, &field(&p, "usia"), "\u{8}\u{8}\u{8}");
+    tab.evaluate(&format!("(() => {{ const i = document.querySelector('{}'); i.value = '34'; i.dispatchEvent(new Event('change', {{bubbles: true}})); }})()", field(&p, "usia")), false).expect("set");
     assert_eq!(error("usia"), "");
-    type_into(&tab, &field(id, "nomor_urut_angkatan"), "dua");
+    type_into(&tab, &field(&p, "nomor_urut_angkatan"), "dua");
     tab.press_key("Tab").expect("leave");
     wait_until(
         &tab,
-        &format!("document.getElementById('f-{id}-nomor_urut_angkatan-galat').textContent !== ''"),
+        &format!("document.getElementById('{p}-nomor_urut_angkatan-galat').textContent !== ''"),
         "type message",
     );
     assert_eq!(
@@ -305,23 +318,18 @@ fn required_constraint_and_skip_logic_work_in_indonesian() {
     let rujukan = "surat-rujukan";
     navigate(&tab, &form_page(rujukan));
     wait_until(&tab, "typeof ModulFormulir === 'object'", "script");
+    let q = prefix(&tab, rujukan);
     let shown = |form: &str, name: &str| {
         eval_bool(
             &tab,
-            &format!("document.getElementById('f-{form}-{name}-isian').offsetParent !== null"),
+            &format!("document.getElementById('{form}-{name}-isian').offsetParent !== null"),
         )
     };
-    assert!(!shown(rujukan, "persyaratan_kurang"), "nothing chosen yet");
-    click(&tab, &format!("{}-belum", field(rujukan, "eligibilitas")));
-    assert!(
-        shown(rujukan, "persyaratan_kurang"),
-        "`!=` rule shows the field"
-    );
-    click(
-        &tab,
-        &format!("{}-memenuhi", field(rujukan, "eligibilitas")),
-    );
-    assert!(!shown(rujukan, "persyaratan_kurang"));
+    assert!(!shown(&q, "persyaratan_kurang"), "nothing chosen yet");
+    click(&tab, &format!("{}-belum", field(&q, "eligibilitas")));
+    assert!(shown(&q, "persyaratan_kurang"), "`!=` rule shows the field");
+    click(&tab, &format!("{}-memenuhi", field(&q, "eligibilitas")));
+    assert!(!shown(&q, "persyaratan_kurang"));
     tab.close(true).ok();
 }
 
@@ -340,54 +348,55 @@ fn export_then_import_gives_byte_identical_json_and_keeps_what_was_there() {
     .expect("downloads");
     clear_storage(&tab);
     reload(&tab);
+    let p = prefix(&tab, id);
     let form = format!("form[data-formulir=\"{id}\"]");
     click(&tab, &format!("{form} [data-aksi=simpan]"));
-    type_into(&tab, &field(id, "nomor_register"), "R-101");
+    type_into(&tab, &field(&p, "nomor_register"), "R-101");
     type_into(
         &tab,
-        &field(id, "nama_klien"),
+        &field(&p, "nama_klien"),
         "Budi \"Rekaan\" <b>tebal</b>",
     );
     type_into(
         &tab,
-        &field(id, "masalah"),
+        &field(&p, "masalah"),
         "Tidak punya pekerjaan\ndan tempat tinggal",
     );
-    click(&tab, &format!("{}-ya", field(id, "perlu_profesional_lain")));
-    type_into(&tab, &field(id, "profesional_lain"), "Psikolog");
+    click(&tab, &format!("{}-ya", field(&p, "perlu_profesional_lain")));
+    type_into(&tab, &field(&p, "profesional_lain"), "Psikolog");
     click(
         &tab,
-        &format!("{}-genogram", field(id, "perangkat_asesmen")),
+        &format!("{}-genogram", field(&p, "perangkat_asesmen")),
     );
-    click(&tab, &format!("{}-ekomap", field(id, "perangkat_asesmen")));
+    click(&tab, &format!("{}-ekomap", field(&p, "perangkat_asesmen")));
     type_into(
         &tab,
-        &field(id, "rencana-0-jenis_pelayanan"),
+        &field(&p, "rencana-0-jenis_pelayanan"),
         "Bimbingan keterampilan",
     );
     click(
         &tab,
-        &format!("#f-{id}-rencana-isian [data-aksi=tambah-baris]"),
+        &format!("#{p}-rencana-isian [data-aksi=tambah-baris]"),
     );
     wait_until(
         &tab,
         &format!(
-            "document.querySelectorAll('#f-{id}-rencana-isian tbody tr[data-baris]').length === 2"
+            "document.querySelectorAll('#{p}-rencana-isian tbody tr[data-baris]').length === 2"
         ),
         "second row",
     );
     let second = eval_string(
         &tab,
         &format!(
-            "document.querySelectorAll('#f-{id}-rencana-isian tbody tr[data-baris]')[1].getAttribute('data-baris')"
+            "document.querySelectorAll('#{p}-rencana-isian tbody tr[data-baris]')[1].getAttribute('data-baris')"
         ),
     );
     type_into(
         &tab,
-        &format!("#f-{id}-rencana-{second}-jenis_pelayanan"),
+        &format!("#{p}-rencana-{second}-jenis_pelayanan"),
         "Konseling",
     );
-    type_into(&tab, &format!("#f-{id}-rencana-{second}-waktu"), "Minggu 2");
+    type_into(&tab, &format!("#{p}-rencana-{second}-waktu"), "Minggu 2");
 
     let export = |name: &str| -> Vec<u8> {
         for entry in std::fs::read_dir(downloads.path()).expect("dir").flatten() {
@@ -421,9 +430,9 @@ fn export_then_import_gives_byte_identical_json_and_keeps_what_was_there() {
     // Erase, import the file, export again: the same bytes.
     click(&tab, &format!("{form} [data-aksi=hapus]"));
     click(&tab, &format!("{form} [data-aksi=hapus-ya]"));
-    assert_eq!(value(&tab, &field(id, "nama_klien")), "");
+    assert_eq!(value(&tab, &field(&p, "nama_klien")), "");
     let path = downloads.path().join("pertama.json");
-    tab.wait_for_element(&format!("#f-{id}-impor"))
+    tab.wait_for_element(&format!("#{p}-impor"))
         .expect("file input")
         .set_input_files(&[path.to_str().expect("path")])
         .expect("choose file");
@@ -431,22 +440,22 @@ fn export_then_import_gives_byte_identical_json_and_keeps_what_was_there() {
         &tab,
         &format!(
             "document.querySelector('{}').value === 'R-101'",
-            field(id, "nomor_register")
+            field(&p, "nomor_register")
         ),
         "import",
     );
     assert_eq!(
-        value(&tab, &field(id, "nama_klien")),
+        value(&tab, &field(&p, "nama_klien")),
         "Budi \"Rekaan\" <b>tebal</b>"
     );
     let second_now = eval_string(
         &tab,
         &format!(
-            "document.querySelectorAll('#f-{id}-rencana-isian tbody tr[data-baris]')[1].getAttribute('data-baris')"
+            "document.querySelectorAll('#{p}-rencana-isian tbody tr[data-baris]')[1].getAttribute('data-baris')"
         ),
     );
     assert_eq!(
-        value(&tab, &format!("#f-{id}-rencana-{second_now}-waktu")),
+        value(&tab, &format!("#{p}-rencana-{second_now}-waktu")),
         "Minggu 2"
     );
     let again = export("kedua.json");
@@ -457,13 +466,13 @@ fn export_then_import_gives_byte_identical_json_and_keeps_what_was_there() {
     );
 
     // Importing over existing data keeps the replaced values as a backup.
-    type_into(&tab, &field(id, "profesional_lain"), " dan dokter");
+    type_into(&tab, &field(&p, "profesional_lain"), " dan dokter");
     assert_eq!(
-        value(&tab, &field(id, "profesional_lain")),
+        value(&tab, &field(&p, "profesional_lain")),
         "Psikolog dan dokter"
     );
     let path = downloads.path().join("kedua.json");
-    tab.wait_for_element(&format!("#f-{id}-impor"))
+    tab.wait_for_element(&format!("#{p}-impor"))
         .expect("file input")
         .set_input_files(&[path.to_str().expect("path")])
         .expect("choose file");
@@ -472,10 +481,10 @@ fn export_then_import_gives_byte_identical_json_and_keeps_what_was_there() {
         &format!("!document.querySelector('{form} .modul-cadangan').hidden"),
         "backup offered",
     );
-    assert_eq!(value(&tab, &field(id, "profesional_lain")), "Psikolog");
+    assert_eq!(value(&tab, &field(&p, "profesional_lain")), "Psikolog");
     click(&tab, &format!("{form} [data-aksi=kembalikan]"));
     assert_eq!(
-        value(&tab, &field(id, "profesional_lain")),
+        value(&tab, &field(&p, "profesional_lain")),
         "Psikolog dan dokter",
         "the replaced values come back"
     );
@@ -483,7 +492,7 @@ fn export_then_import_gives_byte_identical_json_and_keeps_what_was_there() {
     // A file of another form is refused with a reason.
     let other = downloads.path().join("lain.json");
     std::fs::write(&other, "{\"format\": \"modul-formulir\", \"formulir\": \"terminasi\", \"versi\": 1, \"nilai\": {}}").expect("write");
-    tab.wait_for_element(&format!("#f-{id}-impor"))
+    tab.wait_for_element(&format!("#{p}-impor"))
         .expect("file input")
         .set_input_files(&[other.to_str().expect("path")])
         .expect("choose file");
@@ -495,7 +504,7 @@ fn export_then_import_gives_byte_identical_json_and_keeps_what_was_there() {
         "refusal",
     );
     assert_eq!(
-        value(&tab, &field(id, "nomor_register")),
+        value(&tab, &field(&p, "nomor_register")),
         "R-101",
         "nothing replaced"
     );
@@ -539,15 +548,16 @@ fn a_draft_of_an_older_form_version_loads_with_data_lama_and_keeps_it() {
     let (tab, _) = open(&browser, &form_page(id));
     clear_storage(&tab);
     reload(&tab);
+    let p = prefix(&tab, id);
     let form = format!("form[data-formulir=\"{id}\"]");
     click(&tab, &format!("{form} [data-aksi=simpan]"));
-    type_into(&tab, &field(id, "nama_lengkap"), "Siti Rekaan");
+    type_into(&tab, &field(&p, "nama_lengkap"), "Siti Rekaan");
     type_into(
         &tab,
-        &field(id, "bidang_keterampilan"),
+        &field(&p, "bidang_keterampilan"),
         "Menjahit <i>halus</i>",
     );
-    type_into(&tab, &field(id, "nomor_register"), "R-5");
+    type_into(&tab, &field(&p, "nomor_register"), "R-5");
 
     // The same device later opens the book with the new form version (file:// shares storage).
     let changed = changed_site();
@@ -556,12 +566,13 @@ fn a_draft_of_an_older_form_version_loads_with_data_lama_and_keeps_it() {
         &file_url(&changed.join("formulir/registrasi-klien.html"), ""),
     );
     wait_until(&tab, "typeof ModulFormulir === 'object'", "script");
+    let p = prefix(&tab, id);
     assert_eq!(
-        value(&tab, &field(id, "nama_klien")),
+        value(&tab, &field(&p, "nama_klien")),
         "Siti Rekaan",
         "a renamed field keeps its value"
     );
-    assert_eq!(value(&tab, &field(id, "nomor_register")), "R-5");
+    assert_eq!(value(&tab, &field(&p, "nomor_register")), "R-5");
     let old = eval_string(
         &tab,
         &format!("document.querySelector('{form} .modul-data-lama').innerText"),
@@ -589,7 +600,7 @@ fn a_draft_of_an_older_form_version_loads_with_data_lama_and_keeps_it() {
     screenshot(&tab, "formulir-data-lama");
 
     // Editing saves the new version and still carries the old value.
-    type_into(&tab, &field(id, "tempat_lahir"), "Kota Rekaan");
+    type_into(&tab, &field(&p, "tempat_lahir"), "Kota Rekaan");
     let draft = stored(&tab, "modul:formulir:registrasi-klien");
     assert!(
         draft.contains("\"versi\":2")
@@ -608,6 +619,7 @@ fn typed_markup_stays_text_everywhere() {
     let id = "catatan-kasus";
     let (tab, _) = open(&browser, &form_page(id));
     clear_storage(&tab);
+    let p = prefix(&tab, id);
     tab.evaluate(
         "window.__alerts = 0; window.alert = function () { window.__alerts++; };",
         false,
@@ -616,8 +628,8 @@ fn typed_markup_stays_text_everywhere() {
     let attack = "<script>window.__xss=1</script>\"><img src=x onerror=\"window.__xss=2\">";
     let form = format!("form[data-formulir=\"{id}\"]");
     click(&tab, &format!("{form} [data-aksi=simpan]"));
-    type_into(&tab, &field(id, "nama_klien"), attack);
-    type_into(&tab, &field(id, "isi"), attack);
+    type_into(&tab, &field(&p, "nama_klien"), attack);
+    type_into(&tab, &field(&p, "isi"), attack);
     // An imported file with markup in a removed field's name and value.
     let file = tempfile::Builder::new()
         .suffix(".json")
@@ -631,7 +643,7 @@ fn typed_markup_stays_text_everywhere() {
         ),
     )
     .expect("write");
-    tab.wait_for_element(&format!("#f-{id}-impor"))
+    tab.wait_for_element(&format!("#{p}-impor"))
         .expect("file input")
         .set_input_files(&[file.path().to_str().expect("path")])
         .expect("choose file");
@@ -641,8 +653,9 @@ fn typed_markup_stays_text_everywhere() {
         "data lama",
     );
     reload(&tab);
+    let p = prefix(&tab, id);
     ModulPrint::filled(&tab, id);
-    assert_eq!(value(&tab, &field(id, "nama_klien")), attack);
+    assert_eq!(value(&tab, &field(&p, "nama_klien")), attack);
     assert!(
         eval_bool(
             &tab,
@@ -660,9 +673,7 @@ fn typed_markup_stays_text_everywhere() {
     );
     let printed = eval_string(
         &tab,
-        &format!(
-            "document.querySelector('#f-{id}-nama_klien-isian .modul-nilai-cetak').textContent"
-        ),
+        &format!("document.querySelector('#{p}-nama_klien-isian .modul-nilai-cetak').textContent"),
     );
     assert_eq!(printed, attack, "the filled print shows the text");
     tab.close(true).ok();
@@ -751,8 +762,9 @@ fn filled_print_shows_values_and_hides_what_does_not_apply() {
     let (tab, _) = open(&browser, &form_page(id));
     clear_storage(&tab);
     reload(&tab);
-    type_into(&tab, &field(id, "nama_klien"), "Ahmad Rekaan");
-    click(&tab, &format!("{}-tujuan_tercapai", field(id, "alasan")));
+    let p = prefix(&tab, id);
+    type_into(&tab, &field(&p, "nama_klien"), "Ahmad Rekaan");
+    click(&tab, &format!("{}-tujuan_tercapai", field(&p, "alasan")));
     ModulPrint::filled(&tab, id);
     let visible = |selector: &str| {
         eval_bool(
@@ -770,11 +782,11 @@ fn filled_print_shows_values_and_hides_what_does_not_apply() {
     )
     .expect("print media");
     assert!(
-        visible(&format!("#f-{id}-nama_klien-isian .modul-nilai-cetak")),
+        visible(&format!("#{p}-nama_klien-isian .modul-nilai-cetak")),
         "value printed"
     );
     assert!(
-        !visible(&format!("#f-{id}-rujukan-isian")),
+        !visible(&format!("#{p}-rujukan-isian")),
         "a field that does not apply is left out of the filled print"
     );
     assert!(
@@ -792,12 +804,12 @@ fn filled_print_shows_values_and_hides_what_does_not_apply() {
     // The blank print shows every field, with its instruction.
     ModulPrint::blank(&tab, id);
     assert!(
-        visible(&format!("#f-{id}-rujukan-isian")),
+        visible(&format!("#{p}-rujukan-isian")),
         "blank print shows all fields"
     );
     let instruction = eval_string(
         &tab,
-        &format!("document.querySelector('#f-{id}-rujukan-isian .modul-syarat-isi').textContent"),
+        &format!("document.querySelector('#{p}-rujukan-isian .modul-syarat-isi').textContent"),
     );
     assert!(
         instruction.starts_with("Isi jika nomor 4 = "),
@@ -1011,6 +1023,7 @@ fn without_storage_the_form_still_works_and_says_it_cannot_remember() {
     let id = "terminasi";
     navigate(&tab, &form_page(id));
     wait_until(&tab, "typeof ModulFormulir === 'object'", "script");
+    let p = prefix(&tab, id);
     let form = format!("form[data-formulir=\"{id}\"]");
     let status = eval_string(
         &tab,
@@ -1025,13 +1038,13 @@ fn without_storage_the_form_still_works_and_says_it_cannot_remember() {
         "no consent button when nothing can be stored"
     );
     // Filling, checks and skip logic still work.
-    click(&tab, &format!("{}-sakit", field(id, "alasan")));
+    click(&tab, &format!("{}-sakit", field(&p, "alasan")));
     assert!(eval_bool(
         &tab,
-        &format!("document.getElementById('f-{id}-rujukan-isian').offsetParent !== null")
+        &format!("document.getElementById('{p}-rujukan-isian').offsetParent !== null")
     ));
-    type_into(&tab, &field(id, "nama_klien"), "Tanpa Penyimpanan");
-    assert_eq!(value(&tab, &field(id, "nama_klien")), "Tanpa Penyimpanan");
+    type_into(&tab, &field(&p, "nama_klien"), "Tanpa Penyimpanan");
+    assert_eq!(value(&tab, &field(&p, "nama_klien")), "Tanpa Penyimpanan");
     assert!(eval_bool(
         &tab,
         &format!(
