@@ -863,6 +863,15 @@ fn the_content_security_policy_blocks_nothing_of_the_book_from_file_urls() {
             "{page}: inline scripts ran"
         );
         assert_eq!(violations(&tab), "[]", "{page}: CSP violations");
+        if page == "print.html" {
+            assert!(
+                eval_bool(
+                    &tab,
+                    "Array.from(document.querySelectorAll('form[data-formulir] .modul-tombol-baris')).every(b => b.hidden)"
+                ),
+                "the whole-book print shows blank paper forms, without drafts or buttons"
+            );
+        }
         let csp = eval_string(
             &tab,
             "document.querySelector('meta[http-equiv=Content-Security-Policy]').content",

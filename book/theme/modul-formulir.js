@@ -730,7 +730,10 @@ var ModulFormulir = (function () {
     };
 
     var forms = [];
-    Array.prototype.forEach.call(document.querySelectorAll('form[data-formulir][data-aturan]'), function (el) {
+    // mdBook's print page (the whole book, printed at once) shows every form blank, as paper
+    // forms: no drafts are loaded there.
+    var printPage = document.querySelector('meta[name="robots"][content="noindex"]') !== null;
+    Array.prototype.forEach.call(printPage ? [] : document.querySelectorAll('form[data-formulir][data-aturan]'), function (el) {
         var form = new Form(el);
         forms.push(form);
         form.start();
