@@ -356,6 +356,16 @@ fn bad_form_files_get_precise_indonesian_messages() {
             ],
         },
         Case {
+            name: "declared page that does not show the form",
+            file: FORM,
+            find: "sesi = [\"1-1\"]",
+            replace: "sesi = [\"1-1\"]\nhalaman = \"sesi-1-1/landasan-hukum.md\"",
+            expected: &[
+                "registrasi.toml:4:11: halaman `sesi-1-1/landasan-hukum.md` tidak memuat {{#formulir registrasi}}",
+                "sesi-1-1/index.md",
+            ],
+        },
+        Case {
             name: "group without fields",
             file: FORM,
             find: "jenis = \"text\"\nnama = \"nik\"",

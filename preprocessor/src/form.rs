@@ -136,6 +136,8 @@ pub struct Form {
     /// Where each session code was written, for errors found once sessions are known.
     pub session_spans: Vec<Range<usize>>,
     pub intro: Option<String>,
+    /// The form's own page (relative to the book's `src/`) and where it was written.
+    pub page: Option<(PathBuf, Range<usize>)>,
     pub numbered: bool,
     pub lists: BTreeMap<String, Vec<Choice>>,
     pub fields: Vec<Field>,
@@ -193,6 +195,8 @@ struct RawForm {
     sesi: Spanned<Vec<Spanned<String>>>,
     #[serde(default)]
     keterangan: Option<String>,
+    #[serde(default)]
+    halaman: Option<Spanned<String>>,
     #[serde(default = "yes")]
     nomor: bool,
     #[serde(default)]
@@ -419,6 +423,7 @@ pub fn load(id: &str, file: &SourceFile) -> Result<Form, Diagnostics> {
         sessions,
         session_spans,
         intro: raw.keterangan,
+        page: raw.halaman.map(|h| (PathBuf::from(h.get_ref()), h.span())),
         numbered: raw.nomor,
         lists: loader.lists,
         fields,

@@ -92,7 +92,9 @@ pub struct Model {
     pub forms: Catalog,
     /// The parsed forms, by id.
     pub form_defs: BTreeMap<String, Form>,
-    /// The first chapter that embeds each form: its page in links and lists.
+    /// Every chapter that embeds each form, in book order.
+    pub form_embeds: BTreeMap<String, Vec<PathBuf>>,
+    /// Each form's page in links and lists: its `halaman`, else the first chapter embedding it.
     pub form_pages: BTreeMap<String, PathBuf>,
     /// In book order (the order of SUMMARY.md).
     pub sessions: Vec<Session>,
@@ -295,9 +297,10 @@ fn analyze(paths: &Paths, book: &Book) -> Result<(Model, Plans), Diagnostics> {
                             let uses = form_uses.entry(entry.id.clone()).or_default();
                             *uses += 1;
                             model
-                                .form_pages
+                                .form_embeds
                                 .entry(entry.id.clone())
-                                .or_insert_with(|| source.clone());
+                                .or_default()
+                                .push(source.clone());
                             let prefix = match *uses {
                                 1 => format!("f-{}", entry.id),
                                 n => format!("f-{}-{n}", entry.id),
@@ -320,7 +323,7 @@ fn analyze(paths: &Paths, book: &Book) -> Result<(Model, Plans), Diagnostics> {
         plans.insert(source, edits);
     }
     problems.extend(session::check_unique(&found_sessions));
-    problems.extend(check_form_uses(&model, &found_sessions));
+    problems.extend(check_form_uses(&mut model, &found_sessions));
     let sessions: Vec<Session> = found_sessions.iter().map(|(s, _, _)| s.clone()).collect();
     if let Some(spans) = &glossary_spans {
         problems.extend(model.glossary.check_sessions(spans, &sessions));
@@ -334,11 +337,44 @@ fn analyze(paths: &Paths, book: &Book) -> Result<(Model, Plans), Diagnostics> {
     Ok((model, plans))
 }
 
-/// Every form names sessions that exist and is shown on some page.
-fn check_form_uses(model: &Model, sessions: &[(Session, SourceFile, Range<usize>)]) -> Diagnostics {
+/// Every form names sessions that exist and is shown on some page; decides each form's page.
+fn check_form_uses(
+    model: &mut Model,
+    sessions: &[(Session, SourceFile, Range<usize>)],
+) -> Diagnostics {
     let mut problems = Diagnostics::default();
     let codes: Vec<&str> = sessions.iter().map(|(s, _, _)| s.code.as_str()).collect();
+    let mut pages = BTreeMap::new();
     for form in model.form_defs.values() {
+        let embeds = model.form_embeds.get(&form.id);
+        match (&form.page, embeds) {
+            (Some((page, span)), Some(embeds)) if !embeds.contains(page) => {
+                let file = SourceFile::read(&form.path)
+                    .unwrap_or_else(|_| SourceFile::new(&form.path, ""));
+                let shown: Vec<String> = embeds.iter().map(|p| p.display().to_string()).collect();
+                problems.push(file.error(
+                    span.clone(),
+                    format!(
+                        "halaman `{}` tidak memuat {{{{#formulir {}}}}}",
+                        page.display(),
+                        form.id
+                    ),
+                    format!(
+                        "tulis halaman yang memuat formulir ini: {}",
+                        shown.join(", ")
+                    ),
+                ));
+            }
+            (Some((page, _)), Some(_)) => {
+                pages.insert(form.id.clone(), page.clone());
+            }
+            (None, Some(embeds)) => {
+                if let Some(first) = embeds.first() {
+                    pages.insert(form.id.clone(), first.clone());
+                }
+            }
+            _ => {}
+        }
         let file = SourceFile::read(&form.path).unwrap_or_else(|_| SourceFile::new(&form.path, ""));
         for (code, span) in form.sessions.iter().zip(&form.session_spans) {
             if !codes.contains(&code.as_str()) {
@@ -352,7 +388,7 @@ fn check_form_uses(model: &Model, sessions: &[(Session, SourceFile, Range<usize>
                 ));
             }
         }
-        if !model.form_pages.contains_key(&form.id) {
+        if embeds.is_none() {
             problems.push(crate::diagnostic::Diagnostic::file(
                 &form.path,
                 format!("formulir `{}` tidak dimuat di halaman mana pun", form.id),
@@ -363,6 +399,7 @@ fn check_form_uses(model: &Model, sessions: &[(Session, SourceFile, Range<usize>
             ));
         }
     }
+    model.form_pages = pages;
     problems
 }
 
