@@ -130,6 +130,17 @@ var ModulFormulir = (function () {
         }
     }
 
+    function node(tag, attrs, content) {
+        var n = document.createElement(tag);
+        Object.keys(attrs).forEach(function (k) { n.setAttribute(k, attrs[k]); });
+        if (content) { n.textContent = content; }
+        return n;
+    }
+
+    function button(action, key, extra) {
+        return node('button', { type: 'button', 'data-aksi': action, 'class': extra || '' }, t(key));
+    }
+
     function isEmpty(v) {
         return Array.isArray(v) ? v.length === 0 : text(v) === '';
     }
@@ -145,7 +156,6 @@ var ModulFormulir = (function () {
         this.agreed = false;
         this.checked = false;
         this.backup = null;
-        this.status = el.querySelector('.modul-formulir-status');
         this.nextRow = {};
     }
 
@@ -363,6 +373,8 @@ var ModulFormulir = (function () {
     Form.prototype.renumber = function (repeat) {
         var trs = this.wrapper(repeat.n).querySelectorAll('tr[data-baris]');
         Array.prototype.forEach.call(trs, function (tr, i) {
+            var cell = tr.querySelector('.modul-aksi-baris');
+            if (cell && !cell.firstChild) { cell.appendChild(button('hapus-baris', 'formulir_hapus_baris', 'modul-tombol-kecil')); }
             var no = tr.querySelector('.modul-no');
             if (no) { no.textContent = (i + 1) + '.'; }
             Array.prototype.forEach.call(tr.querySelectorAll('[aria-label]'), function (node) {
@@ -630,14 +642,44 @@ var ModulFormulir = (function () {
 
     // ---- Wiring ----
 
+    // The toolbar exists only with this script (without it nothing can be stored anyway).
+    Form.prototype.buildTools = function () {
+        var box = this.el.querySelector('.modul-formulir-alat');
+        var p = this.prefix;
+        box.appendChild(node('p', { 'class': 'modul-privasi' }, t('formulir_privasi')));
+        this.status = box.appendChild(node('p', { 'class': 'modul-formulir-status', role: 'status', 'aria-live': 'polite' }));
+        var row = box.appendChild(node('div', { 'class': 'modul-tombol-baris' }));
+        row.appendChild(button('simpan', 'formulir_simpan'));
+        row.appendChild(button('periksa', 'formulir_periksa'));
+        row.appendChild(button('ekspor', 'formulir_ekspor'));
+        row.appendChild(node('label', { 'class': 'modul-tombol', 'for': p + '-impor' }, t('formulir_impor')));
+        row.appendChild(node('input', { type: 'file', id: p + '-impor', 'class': 'modul-tersembunyi', accept: '.json,application/json', 'data-aksi': 'impor' }));
+        row.appendChild(button('cetak-kosong', 'formulir_cetak_kosong'));
+        row.appendChild(button('cetak-terisi', 'formulir_cetak_terisi'));
+        row.appendChild(button('hapus', 'formulir_hapus'));
+        var ask = box.appendChild(node('div', { 'class': 'modul-hapus-tanya', role: 'alertdialog', 'aria-label': t('formulir_hapus') }));
+        ask.hidden = true;
+        ask.appendChild(node('p', {}, t('formulir_hapus_tanya')));
+        ask.appendChild(button('hapus-ya', 'formulir_hapus_ya'));
+        ask.appendChild(button('hapus-batal', 'formulir_batal'));
+        var backup = box.appendChild(node('p', { 'class': 'modul-cadangan' }, t('formulir_cadangan') + ' '));
+        backup.hidden = true;
+        backup.appendChild(button('kembalikan', 'formulir_kembalikan'));
+        box.hidden = false;
+        var old = this.el.querySelector('.modul-data-lama');
+        old.querySelector('.modul-label').textContent = t('formulir_data_lama');
+        old.querySelector('.modul-petunjuk').textContent = t('formulir_data_lama_keterangan');
+    };
+
     Form.prototype.start = function () {
         var self = this;
         var el = this.el;
-        el.querySelector('.modul-tombol-baris').hidden = false;
+        this.buildTools();
         this.each(function (rule) {
             if (rule.j === 'repeat' && !rule.tetap) {
-                var add = self.wrapper(rule.n).querySelector('[data-aksi="tambah-baris"]');
-                add.hidden = false;
+                var box = self.wrapper(rule.n);
+                var add = button('tambah-baris', 'formulir_tambah_baris', 'modul-tombol-kecil modul-layar-saja');
+                box.insertBefore(add, box.querySelector('template'));
                 add.addEventListener('click', function () {
                     var row = self.addRow(rule);
                     self.refresh();
