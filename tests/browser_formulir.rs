@@ -948,6 +948,21 @@ fn the_content_security_policy_allows_the_live_reload_of_modul_serve() {
         "live reload after a form edit",
     );
     assert_eq!(violations(&tab), "[]", "CSP violations over HTTP");
+    // Search and the whole-book print page over HTTP too.
+    for (page, ready) in [
+        (
+            "index.html?search=rujukan",
+            "document.querySelectorAll('#mdbook-searchresults li a').length > 0",
+        ),
+        (
+            "print.html",
+            "document.querySelectorAll('form[data-formulir]').length >= 11",
+        ),
+    ] {
+        navigate(&tab, &format!("{base}/{page}"));
+        wait_until(&tab, ready, page);
+        assert_eq!(violations(&tab), "[]", "{page} over HTTP: CSP violations");
+    }
     let xlsx = format!("{base}/formulir/terminasi.xlsx");
     assert!(
         eval_bool(
