@@ -1025,6 +1025,12 @@ fn forms_fit_a_360px_phone() {
             "{id} scrolls sideways at 360 px: {}",
             eval_string(&tab, "String(document.documentElement.scrollWidth)")
         );
+        // Every input has a label a screen reader announces.
+        let unlabelled = eval_string(
+            &tab,
+            "JSON.stringify(Array.from(document.querySelectorAll('form[data-formulir] input, form[data-formulir] textarea')).filter(i => !(i.labels && i.labels.length) && !i.getAttribute('aria-label') && !i.getAttribute('aria-labelledby')).map(i => i.id))",
+        );
+        assert_eq!(unlabelled, "[]", "{id}: inputs without a label");
         screenshot(&tab, &format!("360px-formulir-{id}"));
     }
     tab.close(true).ok();
