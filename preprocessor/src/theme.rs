@@ -61,12 +61,7 @@ fn generate_with(table: &Ui) -> Result<BTreeMap<&'static str, String>, String> {
     }
     let strings = serde_json::to_string(&table.pencarian).map_err(|e| e.to_string())?;
     // The strings our scripts show (forms, storage), by key.
-    let script_strings: std::collections::BTreeMap<&String, &String> = table
-        .teks
-        .iter()
-        .filter(|(key, _)| key.starts_with("formulir_"))
-        .collect();
-    let script_strings = serde_json::to_string(&script_strings).map_err(|e| e.to_string())?;
+    let script_strings = serde_json::to_string(&table.skrip).map_err(|e| e.to_string())?;
     out.insert(
         "modul-ui.js",
         format!(
