@@ -690,7 +690,7 @@ var ModulFormulir = (function () {
                 self.renumber(rule);
             }
         });
-        var stored = S.baca(this.key);
+        var stored = S.disetujui(this.key) && S.baca(this.key);
         if (stored) {
             this.agreed = true;
             this.apply(stored);

@@ -47,6 +47,12 @@ var ModulSimpan = (function () {
         }
     }
 
+    // Consent is the stored record itself: a key exists only after the user agreed, and erasing
+    // it withdraws the consent.
+    function agreed(key) {
+        return read(key) !== null;
+    }
+
     // One text form for files: the same value always gives the same bytes.
     function text(value) {
         return JSON.stringify(value, null, 2) + '\n';
@@ -79,6 +85,7 @@ var ModulSimpan = (function () {
 
     return {
         tersedia: available,
+        disetujui: agreed,
         baca: read,
         tulis: write,
         hapus: remove,
