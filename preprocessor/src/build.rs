@@ -107,6 +107,17 @@ pub fn build_book(options: &BuildOptions) -> Result<PathBuf, Error> {
             Some(problems) => Error::Content(problems),
             None => Error::Other(format!("pembangunan gagal: {e:#}")),
         })?;
+    // Files mdBook does not write (the XLSForm exports) go into the same staging folder, so
+    // the swap below publishes them together with the pages or not at all.
+    for (relative, bytes) in preprocessor.take_files() {
+        let path = fresh.join(relative);
+        if let Some(dir) = path.parent() {
+            std::fs::create_dir_all(dir)
+                .map_err(|e| Error::Other(format!("{}: {e}", display_path(dir))))?;
+        }
+        std::fs::write(&path, bytes)
+            .map_err(|e| Error::Other(format!("{}: {e}", display_path(&path))))?;
+    }
 
     // Swap the finished site in; the old one goes into the staging folder, removed on drop.
     if dest.exists() {

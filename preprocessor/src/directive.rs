@@ -10,7 +10,14 @@ use pulldown_cmark::{Event, Options, Parser, Tag, TagEnd};
 use std::ops::Range;
 
 /// Directives this preprocessor implements.
-pub const OURS: &[&str] = &["latihan", "formulir", "program", "istilah", "penyuntingan"];
+pub const OURS: &[&str] = &[
+    "latihan",
+    "formulir",
+    "program",
+    "istilah",
+    "penyuntingan",
+    "daftar-formulir",
+];
 /// Directives handled by mdBook's `links` preprocessor.
 pub const MDBOOK: &[&str] = &["include", "rustdoc_include", "playground", "title"];
 
@@ -38,6 +45,8 @@ pub enum Directive {
         id_range: Range<usize>,
     },
     Programme,
+    /// `{{#daftar-formulir}}`: every form of the book, from the form files.
+    FormList,
     /// The glossary page's entries.
     Glossary,
     /// The table of corrections (Catatan Penyuntingan).
@@ -158,13 +167,16 @@ pub fn classify(file: &SourceFile, raw: &RawDirective) -> Result<Option<Directiv
     }
     match (raw.name.as_str(), raw.args.as_slice()) {
         ("program", []) => Ok(Some(Directive::Programme)),
+        ("daftar-formulir", []) => Ok(Some(Directive::FormList)),
         ("istilah", []) => Ok(Some(Directive::Glossary)),
         ("penyuntingan", []) => Ok(Some(Directive::Corrections)),
-        (name @ ("program" | "istilah" | "penyuntingan"), [(_, range), ..]) => fail(
-            range.clone(),
-            format!("`{{{{#{name}}}}}` tidak menerima argumen"),
-            format!("tulis {{{{#{name}}}}} saja"),
-        ),
+        (name @ ("program" | "istilah" | "penyuntingan" | "daftar-formulir"), [(_, range), ..]) => {
+            fail(
+                range.clone(),
+                format!("`{{{{#{name}}}}}` tidak menerima argumen"),
+                format!("tulis {{{{#{name}}}}} saja"),
+            )
+        }
         (name, [(id, range)]) => Ok(Some(if name == "latihan" {
             Directive::Exercise {
                 id: id.clone(),

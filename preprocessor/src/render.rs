@@ -16,6 +16,10 @@ const TEMPLATES: &[(&str, &str)] = &[
     ("latihan.html", include_str!("../templates/latihan.html")),
     ("formulir.html", include_str!("../templates/formulir.html")),
     (
+        "daftar-formulir.html",
+        include_str!("../templates/daftar-formulir.html"),
+    ),
+    (
         "peringatan.html",
         include_str!("../templates/peringatan.html"),
     ),
