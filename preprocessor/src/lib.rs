@@ -9,6 +9,8 @@
 //! - [`session`]: session records from the front matter of session chapters;
 //! - [`schedule`]: the suggested timetable derived from sessions and programme data;
 //! - [`catalog`]: the exercise and form files that directives refer to;
+//! - [`exercise`]: exercises (nine types), longitudinal cases, their validation and hashes;
+//! - [`exercise_html`]: exercises as interactive blocks, worksheets, answer keys, progress page;
 //! - [`glossary`]: the glossary (Daftar Istilah), its page and the term links;
 //! - [`corrections`]: corrections made to the source texts (Catatan Penyuntingan);
 //! - [`reading`]: supporting readings and the chapters they support;
@@ -29,6 +31,8 @@ pub mod config;
 pub mod corrections;
 pub mod diagnostic;
 pub mod directive;
+pub mod exercise;
+pub mod exercise_html;
 pub mod glossary;
 pub mod lists;
 pub mod preprocess;

@@ -12,6 +12,8 @@ pub const SOURCE: &str = include_str!("ui.toml");
 pub struct Ui {
     /// Labels of our templates and scripts.
     pub teks: BTreeMap<String, String>,
+    /// Runtime strings of the exercise scripts.
+    pub latihan: BTreeMap<String, String>,
     /// Runtime strings of mdBook's search script.
     pub pencarian: BTreeMap<String, String>,
     /// Replacements in mdBook's default theme files.
@@ -35,6 +37,7 @@ pub fn ui() -> &'static Ui {
             eprintln!("galat internal: ui.toml tidak sah: {err}");
             Ui {
                 teks: BTreeMap::new(),
+                latihan: BTreeMap::new(),
                 pencarian: BTreeMap::new(),
                 mdbook: Vec::new(),
             }
@@ -55,7 +58,12 @@ mod tests {
     fn table_parses_and_has_no_empty_strings() {
         let table: Ui = toml::from_str(SOURCE).expect("ui.toml parses");
         assert!(table.teks.len() > 20);
-        for (key, value) in table.teks.iter().chain(&table.pencarian) {
+        for (key, value) in table
+            .teks
+            .iter()
+            .chain(&table.pencarian)
+            .chain(&table.latihan)
+        {
             assert!(!value.trim().is_empty(), "{key} is empty");
         }
         for r in &table.mdbook {
