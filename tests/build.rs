@@ -1022,6 +1022,44 @@ fn the_real_book_checks_and_builds_in_indonesian() {
     );
     let programme = read(&site.join("pengantar/program-pelatihan.html"));
     assert_eq!(programme.matches("<tr data-sesi=").count(), 9);
+
+    // Exercises: at least 36 of at least 8 types, at least 4 per session, every topic practised,
+    // and each exactly once in the built book (print.html aside).
+    let exercises = &model.exercise_data;
+    assert!(exercises.len() >= 36, "{} exercises", exercises.len());
+    let kinds: std::collections::BTreeSet<_> = exercises.values().map(|e| e.kind()).collect();
+    assert!(kinds.len() >= 8, "{kinds:?}");
+    for session in model.sessions_in_order() {
+        let count = exercises
+            .values()
+            .filter(|e| e.session == session.code)
+            .count();
+        assert!(count >= 4, "session {} has {count} exercises", session.code);
+        for topic in &session.topics {
+            assert!(
+                exercises
+                    .values()
+                    .any(|e| e.session == session.code && e.topic.as_ref() == Some(&topic.title)),
+                "no exercise for {} {}",
+                session.code,
+                topic.title
+            );
+        }
+    }
+    let mut seen = std::collections::BTreeMap::new();
+    for (path, bytes) in snapshot(&site) {
+        if path.extension().is_none_or(|e| e != "html") || path == Path::new("print.html") {
+            continue;
+        }
+        let html = String::from_utf8_lossy(&bytes);
+        for (at, _) in html.match_indices(" data-latihan=\"") {
+            let start = at + " data-latihan=\"".len();
+            let id = &html[start..start + html[start..].find('"').unwrap_or(0)];
+            *seen.entry(id.to_string()).or_insert(0) += 1;
+        }
+    }
+    assert_eq!(seen.len(), exercises.len());
+    assert!(seen.values().all(|&n| n == 1), "{seen:?}");
 }
 
 #[test]
