@@ -476,7 +476,7 @@ fn a_changed_exercise_says_so_and_keeps_the_old_answer() {
     assert!(!visible(&tab, &q(id, ".modul-latihan-diperbarui")));
     let stored = eval_string(
         &tab,
-        "localStorage.getItem('modul-latihan:1-1-kenali-masalah')",
+        "localStorage.getItem('modul:latihan:1-1-kenali-masalah')",
     );
     assert!(
         stored.contains("\"lama\"") && stored.contains("Terlalu banyak pekerjaan"),

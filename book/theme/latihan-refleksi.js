@@ -17,7 +17,7 @@
                     selesai: text.trim() !== '',
                     skor: null,
                     jawaban: text,
-                    ringkas: text.length > 300 ? text.slice(0, 300) + '…' : text
+                    ringkas: text
                 });
                 ex.say([saved ? L.T.tersimpan : ''], saved ? 'simpan' : '');
             }

@@ -7,8 +7,8 @@
     'use strict';
     var T = window.MODUL_LATIHAN_TEKS || {};
     var root = document.documentElement;
-    var PREFIX = 'modul-latihan:';
-    var MODE = 'modul-mode-fasilitator';
+    var PREFIX = 'modul:latihan:';
+    var MODE = 'modul:mode-fasilitator';
     root.classList.add('modul-js');
 
     function fill(text, values) {
@@ -33,8 +33,8 @@
     var storage = null;
     try {
         storage = window.localStorage;
-        storage.setItem('modul-uji', '1');
-        storage.removeItem('modul-uji');
+        storage.setItem('modul:uji', '1');
+        storage.removeItem('modul:uji');
     } catch (e) {
         storage = null;
     }
@@ -200,7 +200,14 @@
                 record.hash = hash;
                 record.waktu = new Date().toISOString();
                 if (old && old.hash !== hash) {
-                    record.lama = { hash: old.hash, ringkas: old.ringkas, skor: old.skor, waktu: old.waktu };
+                    record.lama = {
+                        hash: old.hash,
+                        ringkas: old.ringkas,
+                        jawaban: old.jawaban,
+                        skor: old.skor,
+                        waktu: old.waktu,
+                        lama: old.lama
+                    };
                 } else if (old && old.lama) {
                     record.lama = old.lama;
                 }
@@ -323,7 +330,12 @@
         }
         exercises.forEach(function (el) {
             var widget = widgets[el.getAttribute('data-jenis')];
-            if (widget) setup(el, widget);
+            if (widget) {
+                setup(el, widget);
+            } else {
+                // No script for this type: its answer key stays open to everyone, as without JS.
+                el.classList.add('modul-kunci-terbuka');
+            }
         });
     }
 
