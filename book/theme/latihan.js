@@ -92,10 +92,11 @@
             button.title = T.mode_fasilitator;
             button.setAttribute('aria-label', T.mode_fasilitator);
             // A trainer at a board: a constant, not content.
-            button.innerHTML = '<svg viewBox="0 0 24 24" width="1em" height="1em" aria-hidden="true">' +
-                '<rect x="8" y="2.5" width="14" height="10" rx="1" fill="none" stroke="currentColor" stroke-width="2"/>' +
-                '<circle cx="5" cy="9" r="2.6" fill="currentColor"/>' +
-                '<path d="M1.5 21.5v-4.5a3.5 3.5 0 0 1 3.5-3.5h3l3.5-3" fill="none" stroke="currentColor" stroke-width="2.2" stroke-linecap="round"/></svg>';
+            button.innerHTML = '<svg viewBox="0 0 24 24" width="1.35em" height="1.35em" aria-hidden="true">' +
+                '<rect x="8" y="2" width="14.5" height="11" rx="1.2" fill="none" stroke="currentColor" stroke-width="1.8"/>' +
+                '<circle cx="6" cy="10.5" r="2.8" fill="currentColor"/>' +
+                '<path d="M0.8 22.5c0-3.6 2.3-6.3 5.2-6.3s5.2 2.7 5.2 6.3z" fill="currentColor"/>' +
+                '<path d="M9.5 15l4.5-4.5" stroke="currentColor" stroke-width="1.8" stroke-linecap="round"/></svg>';
             button.addEventListener('click', function () {
                 var on = !root.classList.contains('modul-mode-fasilitator');
                 if (on) {
