@@ -231,10 +231,12 @@ fn serve_over_http_reloads_after_an_edit() {
     );
     // Exercise and form files live outside book/ and are watched too.
     let exercise = dir.path().join("exercises/1-1-kenali-masalah.toml");
+    let original = std::fs::read_to_string(&exercise).expect("read");
+    let titled = |title: &str| original.replace("Mengenali masalah <gepeng>", title);
     edit(
         &exercise,
-        "judul = \"Judul latihan baru\"\n",
-        "document.body.innerText.includes('Judul latihan baru')",
+        &titled("Judul latihan baru"),
+        "document.body.innerText.includes('Judul latihan baru') && !document.getElementById('modul-galat-pratinjau')",
         "live reload after an exercise edit",
     );
     // A broken file shows its error over the page instead of a stale book…
@@ -247,7 +249,7 @@ fn serve_over_http_reloads_after_an_edit() {
     // …and fixing it brings the page back.
     edit(
         &exercise,
-        "judul = \"Judul latihan diperbaiki\"\n",
+        &titled("Judul latihan diperbaiki"),
         "document.body.innerText.includes('Judul latihan diperbaiki') && !document.getElementById('modul-galat-pratinjau')",
         "the page back after the fix",
     );

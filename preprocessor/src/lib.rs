@@ -9,6 +9,8 @@
 //! - [`session`]: session records from the front matter of session chapters;
 //! - [`schedule`]: the suggested timetable derived from sessions and programme data;
 //! - [`catalog`]: the exercise and form files that directives refer to;
+//! - [`exercise`]: exercises (nine types), longitudinal cases, their validation and hashes;
+//! - [`exercise_html`]: exercises as interactive blocks, worksheets, answer keys, progress page;
 //! - [`form`]: form files (`forms/*.toml`), their model and validation;
 //! - [`expr`]: the XLSForm expression subset of forms (skip logic, constraints);
 //! - [`form_html`]: a form as fillable HTML that prints as the paper form;
@@ -33,6 +35,8 @@ pub mod config;
 pub mod corrections;
 pub mod diagnostic;
 pub mod directive;
+pub mod exercise;
+pub mod exercise_html;
 pub mod expr;
 pub mod form;
 pub mod form_html;

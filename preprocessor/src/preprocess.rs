@@ -8,6 +8,8 @@ use crate::config::{ModulConfig, Paths};
 use crate::corrections::Corrections;
 use crate::diagnostic::{Diagnostics, SourceFile, suggestion};
 use crate::directive::{self, Directive};
+use crate::exercise::{self, Case, Exercise};
+use crate::exercise_html;
 use crate::form::Form;
 use crate::form_html::{self, Instance};
 use crate::glossary::Glossary;
@@ -106,6 +108,14 @@ pub struct Model {
     pub readings: Vec<Reading>,
     /// Chapter titles as in SUMMARY.md, for generated links.
     pub chapter_names: BTreeMap<PathBuf, String>,
+    /// Exercises, validated, by id.
+    pub exercise_data: BTreeMap<String, Exercise>,
+    /// Longitudinal cases (`exercises/kasus.toml`).
+    pub cases: Vec<Case>,
+    /// Every exercise in book order, with the chapter that shows it.
+    pub exercise_order: Vec<(String, PathBuf)>,
+    /// The chapter holding `{{#kemajuan}}`.
+    pub progress_page: Option<PathBuf>,
 }
 
 /// Where the XLSForm export of a form is written, relative to the site root.
@@ -131,7 +141,15 @@ enum Edit {
     /// Front matter without a session record: removed.
     Remove,
     Programme,
-    Exercise(Entry),
+    /// An exercise placed by `{{#latihan ID}}`.
+    Exercise(String),
+    /// Exercises no directive placed, appended to the page of their topic (or session).
+    ExerciseGroup(Vec<String>),
+    Worksheet {
+        session: Option<String>,
+        key: bool,
+    },
+    Progress,
     /// A form instance with its DOM id prefix, unique across the book (the print page joins
     /// every chapter into one document).
     Form {
@@ -220,11 +238,25 @@ fn analyze(paths: &Paths, book: &Book) -> Result<(Model, Plans), Diagnostics> {
     model.form_defs = form_defs;
     problems.extend(form_problems);
     let mut form_uses: BTreeMap<String, usize> = BTreeMap::new();
+    // The list of longitudinal cases sits among the exercises but is not one.
+    let cases_path = paths.exercises.join(exercise::CASES_FILE);
+    model.exercises.entries.retain(|_, e| e.path != cases_path);
+    let (exercises, exercise_problems) = exercise::load_all(&model.exercises);
+    model.exercise_data = exercises;
+    problems.extend(exercise_problems);
 
     problems.extend(draft_chapters(paths, book));
     let index = chapter_index(book);
+    let (cases, case_problems) = exercise::load_cases(&paths.exercises, &index);
+    model.cases = cases;
+    problems.extend(case_problems);
     let mut plans = Plans::new();
     let mut found_sessions = Vec::new();
+    // Where each exercise was placed by a directive: chapter and line.
+    let mut placed: BTreeMap<String, (PathBuf, usize)> = BTreeMap::new();
+    // Session codes named by worksheet directives, checked once sessions are known.
+    let mut worksheet_codes: Vec<(SourceFile, Range<usize>, String)> = Vec::new();
+    let mut chapter_len: BTreeMap<PathBuf, usize> = BTreeMap::new();
     for chapter in book.chapters() {
         let Some(source) = chapter.source_path.clone() else {
             continue;
@@ -286,11 +318,44 @@ fn analyze(paths: &Paths, book: &Book) -> Result<(Model, Plans), Diagnostics> {
                     &file,
                     &model.exercises,
                     &id,
-                    id_range,
+                    id_range.clone(),
                     "latihan",
                     &paths.exercises,
                 )
-                .map(Edit::Exercise),
+                .and_then(|_| {
+                    let (line, _) = file.location(raw.range.start);
+                    match placed.get(&id) {
+                        Some((page, first)) => Err(Diagnostics(vec![file.error(
+                            id_range,
+                            format!("latihan `{id}` sudah dimuat di {}:{first}", page.display()),
+                            "setiap latihan tampil tepat sekali di buku; hapus salah satu direktif",
+                        )])),
+                        None => {
+                            placed.insert(id.clone(), (source.clone(), line));
+                            Ok(Edit::Exercise(id))
+                        }
+                    }
+                }),
+                Ok(Some(Directive::Worksheet { session, key })) => {
+                    if let Some((code, range)) = &session {
+                        worksheet_codes.push((file.clone(), range.clone(), code.clone()));
+                    }
+                    Ok(Edit::Worksheet {
+                        session: session.map(|(code, _)| code),
+                        key,
+                    })
+                }
+                Ok(Some(Directive::Progress)) => match &model.progress_page {
+                    Some(first) => Err(Diagnostics(vec![file.error(
+                        raw.range.clone(),
+                        format!("halaman kemajuan sudah dimuat di {}", first.display()),
+                        "tulis {{#kemajuan}} di satu halaman saja: tautan latihan mengarah ke sana",
+                    )])),
+                    None => {
+                        model.progress_page = Some(source.clone());
+                        Ok(Edit::Progress)
+                    }
+                },
                 Ok(Some(Directive::Form { id, id_range })) => {
                     resolve(&file, &model.forms, &id, id_range, "formulir", &paths.forms).map(
                         |entry| {
@@ -320,6 +385,7 @@ fn analyze(paths: &Paths, book: &Book) -> Result<(Model, Plans), Diagnostics> {
                 Err(d) => problems.extend(d),
             }
         }
+        chapter_len.insert(source.clone(), file.text.len());
         plans.insert(source, edits);
     }
     problems.extend(session::check_unique(&found_sessions));
@@ -328,7 +394,34 @@ fn analyze(paths: &Paths, book: &Book) -> Result<(Model, Plans), Diagnostics> {
     if let Some(spans) = &glossary_spans {
         problems.extend(model.glossary.check_sessions(spans, &sessions));
     }
+    problems.extend(exercise::check_references(
+        &model.exercise_data,
+        &sessions,
+        &model.cases,
+        &model.forms.entries.keys().cloned().collect(),
+    ));
+    let codes: Vec<&str> = sessions.iter().map(|s| s.code.as_str()).collect();
+    for (file, range, code) in &worksheet_codes {
+        if !codes.contains(&code.as_str()) {
+            problems.push(file.error(
+                range.clone(),
+                format!("sesi `{code}` tidak ada di buku"),
+                format!(
+                    "tulis kode sesi, misalnya 1-4, atau tanpa kode untuk semua sesi; {}",
+                    suggestion(code, codes.iter().copied(), "sesi")
+                ),
+            ));
+        }
+    }
+    place_remaining(
+        &model.exercise_data,
+        &placed,
+        &sessions,
+        &chapter_len,
+        &mut plans,
+    );
     problems.into_result()?;
+    model.exercise_order = exercise_order(book, &plans);
     model.sessions = sessions;
     model.chapter_names = book
         .chapters()
@@ -401,6 +494,62 @@ fn check_form_uses(
     }
     model.form_pages = pages;
     problems
+}
+
+/// Exercises that no directive placed go to the end of their topic's page, or of their
+/// session's chapter when they name no topic, under one "Latihan" heading per page.
+fn place_remaining(
+    exercises: &BTreeMap<String, Exercise>,
+    placed: &BTreeMap<String, (PathBuf, usize)>,
+    sessions: &[Session],
+    chapter_len: &BTreeMap<PathBuf, usize>,
+    plans: &mut Plans,
+) {
+    let mut by_page: BTreeMap<&Path, Vec<String>> = BTreeMap::new();
+    for e in exercises.values() {
+        if placed.contains_key(&e.id) {
+            continue;
+        }
+        let Some(session) = sessions.iter().find(|s| s.code == e.session) else {
+            continue;
+        };
+        let page = e
+            .topic
+            .as_ref()
+            .and_then(|t| session.topics.iter().find(|topic| &topic.title == t))
+            .map_or(session.chapter.as_path(), |t| t.page.as_path());
+        by_page.entry(page).or_default().push(e.id.clone());
+    }
+    for (page, ids) in by_page {
+        if let (Some(len), Some(edits)) = (chapter_len.get(page), plans.get_mut(page)) {
+            edits.push((*len..*len, Edit::ExerciseGroup(ids)));
+        }
+    }
+}
+
+/// Every exercise in the order a reader meets it, with the chapter that shows it.
+fn exercise_order(book: &Book, plans: &Plans) -> Vec<(String, PathBuf)> {
+    let mut order = Vec::new();
+    for chapter in book.chapters() {
+        let Some(source) = &chapter.source_path else {
+            continue;
+        };
+        let Some(edits) = plans.get(source) else {
+            continue;
+        };
+        let mut sorted: Vec<&(Range<usize>, Edit)> = edits.iter().collect();
+        sorted.sort_by_key(|(range, _)| range.start);
+        for (_, edit) in sorted {
+            match edit {
+                Edit::Exercise(id) => order.push((id.clone(), source.clone())),
+                Edit::ExerciseGroup(ids) => {
+                    order.extend(ids.iter().map(|id| (id.clone(), source.clone())));
+                }
+                _ => {}
+            }
+        }
+    }
+    order
 }
 
 /// The catalog entry a directive names, or an error with the closest known id.
@@ -684,15 +833,6 @@ fn apply(
     sorted.sort_by_key(|(range, _)| range.start);
     let mut out = String::with_capacity(text.len());
     let mut at = 0;
-    let block = |template: &str, entry: &Entry| {
-        let title = entry.title.as_deref().unwrap_or(&entry.id);
-        renderer
-            .render(
-                template,
-                serde_json::json!({"id": entry.id, "title": title}),
-            )
-            .map(|html| format!("\n{html}\n"))
-    };
     for (range, edit) in sorted {
         out.push_str(&text[at..range.start]);
         match edit {
@@ -702,7 +842,33 @@ fn apply(
             }
             Edit::Remove => {}
             Edit::Programme => out.push_str(&programme_html(model, program, source, renderer)?),
-            Edit::Exercise(entry) => out.push_str(&block("latihan.html", entry)?),
+            Edit::Exercise(id) => {
+                let e = model
+                    .exercise_data
+                    .get(id)
+                    .ok_or_else(|| format!("latihan {id} tidak ada"))?;
+                let html = exercise_html::exercise_html(e, model, source, renderer)?;
+                out.push_str(&format!("\n{html}\n"));
+            }
+            Edit::ExerciseGroup(ids) => {
+                out.push_str(&exercise_html::group_markdown(
+                    ids, model, source, renderer,
+                )?);
+            }
+            Edit::Worksheet { session, key } => {
+                let html = exercise_html::worksheet_html(
+                    model,
+                    session.as_deref(),
+                    *key,
+                    source,
+                    renderer,
+                )?;
+                out.push_str(&format!("\n{html}\n"));
+            }
+            Edit::Progress => {
+                let html = exercise_html::progress_html(model, source, renderer)?;
+                out.push_str(&format!("\n{html}\n"));
+            }
             Edit::Form { id, prefix } => {
                 let form = model.form_defs.get(id).ok_or("formulir tidak ditemukan")?;
                 let instance = Instance::book(form, prefix.clone(), xlsx_link(source, &form.id));

@@ -15,6 +15,9 @@ pub struct Ui {
     /// Strings our own scripts show (`MODUL_TEKS`).
     #[serde(default)]
     pub skrip: BTreeMap<String, String>,
+    /// Runtime strings of the exercise scripts (`MODUL_LATIHAN_TEKS`).
+    #[serde(default)]
+    pub latihan: BTreeMap<String, String>,
     /// Runtime strings of mdBook's search script.
     pub pencarian: BTreeMap<String, String>,
     /// Replacements in mdBook's default theme files.
@@ -39,6 +42,7 @@ pub fn ui() -> &'static Ui {
             Ui {
                 teks: BTreeMap::new(),
                 skrip: BTreeMap::new(),
+                latihan: BTreeMap::new(),
                 pencarian: BTreeMap::new(),
                 mdbook: Vec::new(),
             }
@@ -64,6 +68,7 @@ mod tests {
             .iter()
             .chain(&table.skrip)
             .chain(&table.pencarian)
+            .chain(&table.latihan)
         {
             assert!(!value.trim().is_empty(), "{key} is empty");
         }

@@ -32,7 +32,7 @@ pub fn chromium() -> Option<PathBuf> {
 
 /// One browser test at a time: several Chromiums on a 2-core machine make page loads slow
 /// enough to time out.
-static SERIAL: Mutex<()> = Mutex::new(());
+pub static SERIAL: Mutex<()> = Mutex::new(());
 
 /// A browser for one test (dropped, and so closed, when the test ends) with the lock that
 /// keeps browser tests from running at once; `None` (with a loud message) when there is none.
