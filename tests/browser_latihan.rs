@@ -798,3 +798,65 @@ fn exercises_fit_a_360px_phone() {
         tab.close(true).ok();
     }
 }
+
+#[test]
+fn form_filling_compares_field_by_field_with_the_model_answer() {
+    let Some((browser, _serial)) = browser() else {
+        return;
+    };
+    let (tab, _) = open(&browser, &page("sesi-1-2/index.html"));
+    let id = "1-2-isi-registrasi";
+    let form = q(id, "form[data-formulir=registrasi]");
+    wait_until(
+        &tab,
+        "document.documentElement.classList.contains('modul-js')",
+        "scripts",
+    );
+    assert!(
+        !visible(&tab, &q(id, "[data-untuk=umur]")),
+        "model answers hidden before an attempt"
+    );
+    // Nothing filled: the exercise asks for an answer first.
+    click(&tab, &q(id, ".modul-latihan-aksi [data-aksi=periksa]"));
+    wait_result(&tab, id, "Tulis jawaban Anda dulu");
+    // A wrong age, the right sex, free text: two fields are checked, one is wrong.
+    click(&tab, &format!("{form} [data-nama=nomor_register] input"));
+    type_text(&tab, "REG-7");
+    click(&tab, &format!("{form} [data-nama=umur] input"));
+    type_text(&tab, "50");
+    click(&tab, &format!("{form} input[value=l]"));
+    click(&tab, &q(id, ".modul-latihan-aksi [data-aksi=periksa]"));
+    wait_result(&tab, id, "1 dari 2 isian pilihan, angka dan tanggal sama");
+    wait_result(&tab, id, "Bandingkan isian teks Anda");
+    assert!(visible(&tab, &q(id, "[data-untuk=umur]")));
+    let age = text_of(&tab, &format!("{form} [data-nama=umur]"));
+    assert!(
+        age.contains("Belum tepat")
+            && age.contains("Umur dari KTP: 52 tahun.")
+            && age.contains("Jawaban model: 52"),
+        "{age}"
+    );
+    let register = text_of(&tab, &format!("{form} [data-nama=nomor_register]"));
+    assert!(
+        register.contains("Jawaban model: REG-007")
+            && register.contains("Nomor register ditulis petugas")
+            && !register.contains("Belum tepat"),
+        "free text is compared by the learner, not marked: {register}"
+    );
+    let rows = text_of(&tab, &format!("{form} [data-untuk=anggota]"));
+    assert!(rows.contains("Sumi") && rows.contains("48"), "{rows}");
+    screenshot(&tab, "latihan-isi-formulir");
+    // Retry with the right age: both checked fields agree.
+    click(&tab, &q(id, ".modul-latihan-aksi [data-aksi=ulang]"));
+    assert!(!visible(&tab, &q(id, "[data-untuk=umur]")));
+    let select_all = format!(
+        "document.querySelector({}).select()",
+        serde_json::to_string(&format!("{form} [data-nama=umur] input")).expect("quote")
+    );
+    click(&tab, &format!("{form} [data-nama=umur] input"));
+    tab.evaluate(&select_all, false).expect("select");
+    type_text(&tab, "52");
+    click(&tab, &q(id, ".modul-latihan-aksi [data-aksi=periksa]"));
+    wait_result(&tab, id, "2 dari 2 isian pilihan, angka dan tanggal sama");
+    tab.close(true).ok();
+}

@@ -11,9 +11,8 @@ mod common;
 use common::{append, fixture_copy, main_of, read, repo};
 use modul::build::{BuildOptions, Error, build_book, check_book};
 use modul::diagnostic::SourceFile;
-use modul::form_html::{self, Instance};
+use modul::form_html::{self, Answers, Instance};
 use modul::render::Renderer;
-use std::collections::BTreeMap;
 use std::path::Path;
 use std::process::Command;
 
@@ -165,12 +164,15 @@ fn an_exercise_can_embed_a_form_instance_with_model_answers() {
     let path = repo().join("tests/fixtures/kecil/forms/registrasi.toml");
     let file = SourceFile::read(&path).expect("fixture form");
     let form = modul::form::load("registrasi", &file).unwrap_or_else(|e| panic!("{e}"));
-    let answers: BTreeMap<String, serde_json::Value> = [
-        ("jenis_kelamin".to_string(), serde_json::json!("p")),
-        ("bantuan".to_string(), serde_json::json!(["makan", "modal"])),
-    ]
-    .into_iter()
-    .collect();
+    let answers = Answers {
+        values: [
+            ("jenis_kelamin".to_string(), serde_json::json!("p")),
+            ("bantuan".to_string(), serde_json::json!(["makan", "modal"])),
+        ]
+        .into_iter()
+        .collect(),
+        checked: vec!["bantuan".into(), "jenis_kelamin".into()],
+    };
     let instance = Instance {
         form: &form,
         prefix: "latihan-kasus-1".into(),
@@ -199,7 +201,7 @@ fn an_exercise_can_embed_a_form_instance_with_model_answers() {
         html.contains("<strong>Jawaban model:</strong> Makan, Modal usaha</p>"),
         "{html}"
     );
-    assert!(html.contains("data-jawaban=\"{&quot;bantuan&quot;:[&quot;makan&quot;,&quot;modal&quot;],&quot;jenis_kelamin&quot;:&quot;p&quot;}\""), "{html}");
+    assert!(html.contains("data-jawaban=\"{&quot;nilai&quot;:{&quot;bantuan&quot;:[&quot;makan&quot;,&quot;modal&quot;],&quot;jenis_kelamin&quot;:&quot;p&quot;},&quot;periksa&quot;:[&quot;bantuan&quot;,&quot;jenis_kelamin&quot;]}\""), "{html}");
     assert!(
         !html.contains("Unduh XLSForm"),
         "no download inside an exercise"

@@ -1,8 +1,8 @@
 // Exercises, shared core: storage on this device, Mode Fasilitator, and the frame every
 // exercise runs in (check, retry, show the answer, remember the result). Each type's widget
 // registers itself from its own file (latihan-*.js); strings come from modul-ui.js
-// (MODUL_LATIHAN_TEKS), which `modul tema` generates from ui.toml. The page is complete without this script: it only adds
-// interaction to what the build rendered.
+// (MODUL_LATIHAN_TEKS), which `modul tema` generates from ui.toml; storage is modul-simpan.js.
+// The page is complete without this script: it only adds interaction to what the build rendered.
 (function () {
     'use strict';
     var T = window.MODUL_LATIHAN_TEKS || {};
@@ -11,11 +11,8 @@
     var MODE = 'modul:mode-fasilitator';
     root.classList.add('modul-js');
 
-    function fill(text, values) {
-        return String(text || '').replace(/\{(\w+)\}/g, function (all, key) {
-            return Object.prototype.hasOwnProperty.call(values, key) ? values[key] : all;
-        });
-    }
+    var S = window.ModulSimpan;
+    var fill = S.isi;
 
     function all(scope, selector) {
         return Array.prototype.slice.call(scope.querySelectorAll(selector));
@@ -28,46 +25,14 @@
         return el;
     }
 
-    // localStorage may be missing, blocked (private mode, file:// policies) or full: then the
+    // Storage is shared with the forms (modul-simpan.js): when the browser refuses it, the
     // exercises still work, nothing is remembered, and the page says so.
-    var storage = null;
-    try {
-        storage = window.localStorage;
-        storage.setItem('modul:uji', '1');
-        storage.removeItem('modul:uji');
-    } catch (e) {
-        storage = null;
-    }
     var store = {
-        ok: !!storage,
-        get: function (key) {
-            try {
-                return storage ? JSON.parse(storage.getItem(key)) : null;
-            } catch (e) {
-                return null;
-            }
-        },
-        set: function (key, value) {
-            try {
-                if (storage) storage.setItem(key, JSON.stringify(value));
-                return !!storage;
-            } catch (e) {
-                return false;
-            }
-        },
-        remove: function (key) {
-            try {
-                if (storage) storage.removeItem(key);
-            } catch (e) { /* nothing to remove */ }
-        },
-        keys: function (prefix) {
-            var out = [];
-            for (var i = 0; storage && i < storage.length; i++) {
-                var key = storage.key(i);
-                if (key && key.indexOf(prefix) === 0) out.push(key);
-            }
-            return out;
-        }
+        ok: S.tersedia,
+        get: S.baca,
+        set: S.tulis,
+        remove: S.hapus,
+        keys: S.kunci
     };
 
     // ---- Mode Fasilitator: a remembered switch in the menu bar, and a banner while it is on.
@@ -152,7 +117,7 @@
         var answerKey = el.querySelector('.modul-kunci');
         var outdated = el.querySelector('.modul-latihan-diperbarui');
         var buttons = {};
-        all(el, '[data-aksi]').forEach(function (b) {
+        all(el, '.modul-latihan-aksi [data-aksi]').forEach(function (b) {
             buttons[b.getAttribute('data-aksi')] = b;
         });
         var locked = false;
@@ -234,7 +199,7 @@
                 (outcome.extra || []).forEach(function (node) {
                     lines.push(node);
                 });
-                ex.say(lines, perfect ? 'benar' : 'salah');
+                ex.say(lines, outcome.tone || (perfect ? 'benar' : 'salah'));
                 if (!quiet) {
                     ex.save({ selesai: true, skor: score, jawaban: outcome.state, ringkas: outcome.summary });
                 }

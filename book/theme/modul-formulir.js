@@ -583,15 +583,21 @@ var ModulFormulir = (function () {
         this.say(t('formulir_dihapus'));
     };
 
-    // Field-by-field comparison with the model answers of an exercise (data-jawaban).
+    // Field-by-field comparison with the model answers of an exercise (data-jawaban): for each
+    // answered field whether the learner filled it, and for the fields the build marked as
+    // checkable whether the value is the model's.
     Form.prototype.compare = function () {
-        var answers = JSON.parse(this.el.getAttribute('data-jawaban') || '{}');
+        var data = JSON.parse(this.el.getAttribute('data-jawaban') || '{}');
+        var answers = data.nilai || {};
+        var checked = data.periksa || [];
         var values = this.collect();
         function norm(v) {
-            return Array.isArray(v) ? v.slice().sort().join('\n') : text(v).trim().toLowerCase();
+            return Array.isArray(v) ? v.map(norm).sort().join('\n') : text(v).trim().replace(/\s+/g, ' ').toLowerCase();
         }
         return Object.keys(answers).map(function (name) {
-            return { nama: name, sama: norm(values[name]) === norm(answers[name]) };
+            var item = { nama: name, diisi: !isEmpty(values[name]) };
+            if (checked.indexOf(name) >= 0) { item.sama = norm(values[name]) === norm(answers[name]); }
+            return item;
         });
     };
 

@@ -47,6 +47,23 @@ var ModulSimpan = (function () {
         }
     }
 
+    // Every stored key that starts with `prefix` (the progress page lists exercises this way).
+    function keys(prefix) {
+        var out = [];
+        if (!available) {
+            return out;
+        }
+        try {
+            for (var i = 0; i < window.localStorage.length; i++) {
+                var key = window.localStorage.key(i);
+                if (key && key.indexOf(prefix) === 0) {
+                    out.push(key);
+                }
+            }
+        } catch (e) { /* unreadable storage lists nothing */ }
+        return out;
+    }
+
     // Consent is the stored record itself: a key exists only after the user agreed, and erasing
     // it withdraws the consent.
     function agreed(key) {
@@ -78,7 +95,7 @@ var ModulSimpan = (function () {
 
     // "{n} isian" with {n} filled in; strings come from ui.toml through the page.
     function fill(template, values) {
-        return String(template).replace(/\{(\w+)\}/g, function (whole, key) {
+        return String(template || '').replace(/\{(\w+)\}/g, function (whole, key) {
             return Object.prototype.hasOwnProperty.call(values, key) ? String(values[key]) : whole;
         });
     }
@@ -89,6 +106,7 @@ var ModulSimpan = (function () {
         baca: read,
         tulis: write,
         hapus: remove,
+        kunci: keys,
         teks: text,
         unduh: download,
         bacaBerkas: readFile,

@@ -4,6 +4,8 @@
 //! options, feedback and keys are in the page, readable and printable without JavaScript.
 
 use crate::exercise::{self, Body, Exercise, Kind, ModelValue};
+use crate::form::{Field, Kind as FieldKind};
+use crate::form_html::{self, Answers, Instance};
 use crate::preprocess::Model;
 use crate::render::{Renderer, relative_link};
 use crate::ui;
@@ -36,6 +38,65 @@ fn display(value: &ModelValue) -> String {
         ModelValue::List(l) => l.join(", "),
         ModelValue::Rows(_) => String::new(),
     }
+}
+
+/// A model value as the form's script collects it (text, list of names, rows of columns).
+fn json_value(value: &ModelValue) -> Value {
+    match value {
+        ModelValue::Text(t) => json!(t),
+        ModelValue::List(l) => json!(l),
+        ModelValue::Rows(rows) => Value::Array(
+            rows.iter()
+                .map(|row| {
+                    Value::Object(
+                        row.iter()
+                            .map(|(k, v)| (k.clone(), json_value(v)))
+                            .collect(),
+                    )
+                })
+                .collect(),
+        ),
+    }
+}
+
+/// The fillable form of a form-filling exercise, with its model answers for the comparison.
+/// Its draft has its own key, outside `modul:latihan:` where progress records live.
+fn exercise_form(
+    e: &Exercise,
+    model: &Model,
+    renderer: &Renderer,
+) -> Result<Option<String>, String> {
+    let Body::FormFilling {
+        form,
+        model: values,
+        ..
+    } = &e.body
+    else {
+        return Ok(None);
+    };
+    let def = model
+        .form_defs
+        .get(form)
+        .ok_or_else(|| format!("formulir {form} tidak ada"))?;
+    let answers = Answers {
+        values: values
+            .iter()
+            .map(|(name, v)| (name.clone(), json_value(v)))
+            .collect(),
+        checked: values
+            .iter()
+            .filter(|(name, _)| def.field(name).is_some_and(Answers::checkable))
+            .map(|(name, _)| name.clone())
+            .collect(),
+    };
+    let instance = Instance {
+        form: def,
+        prefix: format!("latihan-{}-f", e.id),
+        storage_key: format!("modul:formulir-latihan:{}", e.id),
+        xlsx_link: None,
+        answers: Some(&answers),
+    };
+    form_html::render(&instance, renderer).map(Some)
 }
 
 /// Everything the templates need about one exercise, as seen from the page `from`.
@@ -189,26 +250,49 @@ pub fn view(e: &Exercise, model: &Model, from: &Path) -> Value {
             model: values,
             field_feedback,
         } => {
-            let title = model
-                .forms
+            let def = model.form_defs.get(form);
+            let title = def.map_or_else(|| form.clone(), |f| f.title.clone());
+            let link = model
+                .form_pages
                 .get(form)
-                .and_then(|f| f.title.clone())
-                .unwrap_or_else(|| form.clone());
+                .map(|page| relative_link(from, page));
             json!({
                 "question": question,
-                "form": {"id": form, "title": title},
-                "model": values.iter().map(|(name, value)| json!({
-                    "name": name,
-                    "value": display(value),
-                    "rows": match value {
-                        ModelValue::Rows(rows) => rows.iter().map(|row| row.iter().map(|(k, v)| json!({
-                            "name": k,
-                            "value": display(v),
-                        })).collect::<Vec<_>>()).collect::<Vec<_>>(),
-                        _ => Vec::new(),
-                    },
-                    "feedback": field_feedback.get(name),
-                })).collect::<Vec<_>>(),
+                "form": {"id": form, "title": title, "link": link},
+                "model": values.iter().map(|(name, value)| {
+                    let field = def.and_then(|f| f.field(name));
+                    let label = field.map_or_else(|| name.clone(), |f| match &f.number {
+                        Some(n) => format!("{n}. {}", f.label),
+                        None => f.label.clone(),
+                    });
+                    let text = |v: &ModelValue, f: Option<&Field>| match (f, def) {
+                        (Some(f), Some(def)) => form_html::answer_text(&json_value(v), f, def),
+                        _ => display(v),
+                    };
+                    let columns: Vec<&Field> = field.map(|f| f.children().iter().filter(|c| c.holds_value()).collect()).unwrap_or_default();
+                    json!({
+                        "name": name,
+                        "label": label,
+                        "value": text(value, field),
+                        "head": columns.iter().map(|c| c.label.as_str()).collect::<Vec<_>>(),
+                        "rows": match value {
+                            ModelValue::Rows(rows) => rows.iter().enumerate().map(|(i, row)| {
+                                let header = field.and_then(|f| match &f.kind {
+                                    FieldKind::Repeat(r) => r.row_labels.get(i).cloned(),
+                                    _ => None,
+                                }).unwrap_or_else(|| format!("{}.", i + 1));
+                                let cells: Vec<String> = if columns.is_empty() {
+                                    row.iter().map(|(_, v)| display(v)).collect()
+                                } else {
+                                    columns.iter().map(|c| row.iter().find(|(k, _)| k == &c.name).map(|(_, v)| text(v, Some(c))).unwrap_or_default()).collect()
+                                };
+                                json!({"header": header, "cells": cells})
+                            }).collect::<Vec<_>>(),
+                            _ => Vec::new(),
+                        },
+                        "feedback": field_feedback.get(name),
+                    })
+                }).collect::<Vec<_>>(),
             })
         }
     };
@@ -225,7 +309,11 @@ pub fn exercise_html(
     from: &Path,
     renderer: &Renderer,
 ) -> Result<String, String> {
-    renderer.render("latihan.html", json!({ "e": view(e, model, from) }))
+    let mut v = view(e, model, from);
+    if let (Some(html), Value::Object(o)) = (exercise_form(e, model, renderer)?, &mut v) {
+        o.insert("form_html".into(), json!(html));
+    }
+    renderer.render("latihan.html", json!({ "e": v }))
 }
 
 /// Exercises appended to a page that places none of them by directive: a "Latihan" heading,

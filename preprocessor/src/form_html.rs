@@ -25,8 +25,36 @@ pub struct Instance<'a> {
     pub storage_key: String,
     /// Link to the XLSForm download, relative to the page.
     pub xlsx_link: Option<String>,
-    /// Model answers by field name (exercises): shown for comparison, never stored.
-    pub answers: Option<&'a BTreeMap<String, Value>>,
+    /// Model answers (exercises): shown for comparison, never stored.
+    pub answers: Option<&'a Answers>,
+}
+
+/// The model answers an exercise compares a filled form with.
+#[derive(Debug, Clone, Default, Serialize)]
+pub struct Answers {
+    /// Field name → value as the form's script collects it: text, a list of choice names, or
+    /// rows of column values for a table.
+    #[serde(rename = "nilai")]
+    pub values: BTreeMap<String, Value>,
+    /// Fields whose answer is checked for equality (choices, numbers, dates); the learner
+    /// compares free text with the model answer themself.
+    #[serde(rename = "periksa")]
+    pub checked: Vec<String>,
+}
+
+impl Answers {
+    /// Whether a field's answer can be checked for equality rather than compared by the
+    /// learner: only answers with one right form.
+    pub fn checkable(field: &Field) -> bool {
+        matches!(
+            field.kind,
+            Kind::SelectOne(_)
+                | Kind::SelectMultiple(_)
+                | Kind::Integer
+                | Kind::Decimal
+                | Kind::Date
+        )
+    }
 }
 
 impl<'a> Instance<'a> {
@@ -71,6 +99,10 @@ struct FieldView<'a> {
     children: Vec<FieldView<'a>>,
     table: Option<TableView<'a>>,
     answer: Option<String>,
+    /// A table's model rows: the row's heading, then one text per column in column order.
+    answer_rows: Vec<Vec<String>>,
+    /// The column headings of those rows.
+    answer_head: Vec<&'a str>,
     row: Option<usize>,
 }
 
@@ -244,11 +276,44 @@ impl<'a> Builder<'a> {
             Kind::Repeat(repeat) => Some(self.table(field, repeat)),
             _ => None,
         };
-        let answer = self
+        let model = self
             .instance
             .answers
-            .and_then(|a| a.get(&field.name))
-            .map(|v| answer_text(v, field, form));
+            .and_then(|a| a.values.get(&field.name));
+        let answer_rows = match (model, &field.kind) {
+            (Some(Value::Array(rows)), Kind::Repeat(repeat)) => rows
+                .iter()
+                .enumerate()
+                .map(|(i, row)| {
+                    let header = repeat
+                        .row_labels
+                        .get(i)
+                        .cloned()
+                        .unwrap_or_else(|| format!("{}.", i + 1));
+                    std::iter::once(header)
+                        .chain(repeat.fields.iter().filter(|c| c.holds_value()).map(|c| {
+                            row.get(&c.name)
+                                .map(|v| answer_text(v, c, form))
+                                .unwrap_or_default()
+                        }))
+                        .collect()
+                })
+                .collect(),
+            _ => Vec::new(),
+        };
+        let answer_head = match &field.kind {
+            Kind::Repeat(repeat) if !answer_rows.is_empty() => repeat
+                .fields
+                .iter()
+                .filter(|c| c.holds_value())
+                .map(|c| c.label.as_str())
+                .collect(),
+            _ => Vec::new(),
+        };
+        let answer = match &field.kind {
+            Kind::Repeat(_) => None,
+            _ => model.map(|v| answer_text(v, field, form)),
+        };
         let cell_label = match &row {
             Some((_, row_label)) => format!("{}, {row_label}", field.label),
             None => field.label.clone(),
@@ -275,6 +340,8 @@ impl<'a> Builder<'a> {
             children,
             table,
             answer: if row.is_some() { None } else { answer },
+            answer_rows,
+            answer_head,
             row: row.map(|(i, _)| i),
         }
     }
@@ -386,7 +453,8 @@ impl<'a> Builder<'a> {
     }
 }
 
-fn answer_text(value: &Value, field: &Field, form: &Form) -> String {
+/// A model value as the reader sees it: choice labels instead of names.
+pub fn answer_text(value: &Value, field: &Field, form: &Form) -> String {
     let label = |v: &str| {
         field
             .list()

@@ -400,6 +400,10 @@ fn analyze(paths: &Paths, book: &Book) -> Result<(Model, Plans), Diagnostics> {
         &model.cases,
         &model.forms.entries.keys().cloned().collect(),
     ));
+    problems.extend(exercise::check_form_answers(
+        &model.exercise_data,
+        &model.form_defs,
+    ));
     let codes: Vec<&str> = sessions.iter().map(|s| s.code.as_str()).collect();
     for (file, range, code) in &worksheet_codes {
         if !codes.contains(&code.as_str()) {

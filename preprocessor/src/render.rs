@@ -16,6 +16,10 @@ const TEMPLATES: &[(&str, &str)] = &[
     ("program.html", include_str!("../templates/program.html")),
     ("latihan.html", include_str!("../templates/latihan.html")),
     (
+        "jawaban-model.html",
+        include_str!("../templates/jawaban-model.html"),
+    ),
+    (
         "lembar-kerja.html",
         include_str!("../templates/lembar-kerja.html"),
     ),
