@@ -68,15 +68,28 @@ fn js_str(text: &str) -> String {
 /// Types into a field the way a person does (focus, keys), so input events fire.
 fn type_into(tab: &Tab, selector: &str, text: &str) {
     let element = tab.wait_for_element(selector).expect(selector);
+    centre(tab, selector);
     element.click().expect("focus");
     tab.type_str(text).expect("type");
 }
 
+/// Scrolls the element to the middle of the window: near the top, mdBook's sticky menu bar
+/// would take the click.
+fn centre(tab: &Tab, selector: &str) {
+    tab.evaluate(
+        &format!(
+            "document.querySelector({}).scrollIntoView({{block: 'center', behavior: 'instant'}})",
+            js_str(selector)
+        ),
+        false,
+    )
+    .expect("scroll");
+}
+
 fn click(tab: &Tab, selector: &str) {
-    tab.wait_for_element(selector)
-        .expect(selector)
-        .click()
-        .expect("click");
+    let element = tab.wait_for_element(selector).expect(selector);
+    centre(tab, selector);
+    element.click().expect("click");
 }
 
 fn value(tab: &Tab, selector: &str) -> String {
@@ -530,6 +543,16 @@ fn changed_site() -> PathBuf {
         "the field is removed"
     );
     std::fs::write(&form, text).expect("write form");
+    // The exercise that fills this form follows the change, as its author would.
+    let exercise = dir.join("exercises/sesi-1-3/1-3-darto-registrasi.toml");
+    let text = std::fs::read_to_string(&exercise).expect("read exercise");
+    let text: String = text
+        .replacen("nama_lengkap =", "nama_klien =", 1)
+        .lines()
+        .filter(|l| !l.starts_with("bidang_keterampilan"))
+        .map(|l| format!("{l}\n"))
+        .collect();
+    std::fs::write(&exercise, text).expect("write exercise");
     let site = dir.join("situs");
     build_book(&BuildOptions {
         book_dir: dir.join("book"),

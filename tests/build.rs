@@ -325,7 +325,28 @@ fn fixture_renders_every_exercise_type_once_in_place() {
         "the exercise's facilitator note:\n{main}"
     );
     let form = read(&site.join("sesi-1-2/index.html"));
-    assert!(main_of(&form).contains("<tr data-kolom=\"umur\"><th scope=\"row\">umur</th><td>52"));
+    let form = main_of(&form);
+    let key = form
+        .split("<tr data-kolom=\"umur\"><th scope=\"row\">")
+        .nth(1)
+        .unwrap_or_else(|| panic!("the key lists the field: {form}"));
+    assert!(
+        key.replace('\n', "")
+            .starts_with("6. Umur</th><td>52<div class=\"modul-ub\"><p>Umur dari KTP"),
+        "the key shows the field's number and label, the model value and its feedback: {key}"
+    );
+    assert!(
+        form.contains(r#"<form class="modul-formulir" id="latihan-1-2-isi-registrasi-f" data-formulir="registrasi""#),
+        "the real form is embedded with the exercise's prefix: {form}"
+    );
+    assert!(
+        form.contains("data-kunci=\"modul:formulir-latihan:1-2-isi-registrasi\""),
+        "its draft has its own key, outside the progress records"
+    );
+    assert!(
+        form.contains("&quot;periksa&quot;:[&quot;jenis_kelamin&quot;,&quot;umur&quot;]"),
+        "choices and numbers are checked, free text is not: {form}"
+    );
 }
 
 #[test]
@@ -787,6 +808,56 @@ fn bad_content_gets_precise_indonesian_messages() {
             expected: &[
                 "1-2-isi-registrasi.toml:5:12: formulir `registrsi` tidak ditemukan di forms/",
                 "maksud Anda `registrasi`?",
+            ],
+        },
+        Case {
+            name: "model answer for a field the form does not have",
+            file: "exercises/1-2-isi-registrasi.toml",
+            find: "jenis_kelamin = \"l\"",
+            replace: "jenis_klamin = \"l\"",
+            expected: &[
+                "1-2-isi-registrasi.toml:10:1: kolom `jenis_klamin` tidak ada di formulir `registrasi`",
+                "maksud Anda `jenis_kelamin`?",
+            ],
+        },
+        Case {
+            name: "model answer with a choice the list does not have",
+            file: "exercises/1-2-isi-registrasi.toml",
+            find: "jenis_kelamin = \"l\"",
+            replace: "jenis_kelamin = \"pria\"",
+            expected: &[
+                "1-2-isi-registrasi.toml:10:17: `jenis_kelamin`: pilihan `pria` tidak ada di daftar `jenis_kelamin`",
+                "tulis nama pilihan, salah satu dari: l, p",
+            ],
+        },
+        Case {
+            name: "model answer that is not a number for an integer field",
+            file: "exercises/1-2-isi-registrasi.toml",
+            find: "umur = 52",
+            replace: "umur = \"lima puluh dua\"",
+            expected: &[
+                "1-2-isi-registrasi.toml:11:8: `umur`: `lima puluh dua` bukan bilangan bulat",
+                "tulis bilangan bulat, misalnya 45",
+            ],
+        },
+        Case {
+            name: "model answer for a table column the table does not have",
+            file: "exercises/1-2-isi-registrasi.toml",
+            find: "umur_anggota = 48",
+            replace: "umur_angota = 48",
+            expected: &[
+                "1-2-isi-registrasi.toml:13:1: kolom `umur_angota` tidak ada di tabel `anggota`",
+                "maksud Anda `umur_anggota`?",
+            ],
+        },
+        Case {
+            name: "a table written as one value",
+            file: "exercises/1-2-isi-registrasi.toml",
+            find: "[[jawaban_model.anggota]]\nnama_anggota = \"Sumi\"\numur_anggota = 48",
+            replace: "anggota = \"Sumi\"",
+            expected: &[
+                "1-2-isi-registrasi.toml:13:11: `anggota` adalah tabel di formulir",
+                "tulis satu [[jawaban_model.anggota]] per baris tabel",
             ],
         },
         Case {

@@ -265,10 +265,13 @@ pub fn translate_serde_message(message: &str) -> String {
         );
     }
     if message.starts_with("duplicate key") {
-        return format!(
-            "kunci ganda: {}",
-            message.trim_start_matches("duplicate key").trim()
-        );
+        // toml names the key in the message only sometimes; the caret shows it either way.
+        let key = message.trim_start_matches("duplicate key").trim();
+        return if key.is_empty() {
+            "kunci ini sudah ditulis sebelumnya di tabel yang sama".to_string()
+        } else {
+            format!("kunci {key} sudah ditulis sebelumnya di tabel yang sama")
+        };
     }
     if let Some(rest) = message.strip_prefix("invalid type: ") {
         let (found, expected) = rest.split_once(", expected ").unwrap_or((rest, "?"));

@@ -1528,6 +1528,17 @@ pub fn check_form_answers(
                 .map(|(_, k, v)| (k.clone(), v.clone()))
                 .unwrap_or_default();
             let Some(field) = top_level.iter().find(|f| &f.name == name) else {
+                if let Some(renamed) = top_level.iter().find(|f| f.old_names.contains(name)) {
+                    error(
+                        &key_span,
+                        format!(
+                            "kolom `{name}` sekarang bernama `{}` di formulir `{}`",
+                            renamed.name, form.id
+                        ),
+                        format!("tulis nama barunya: {} = …", renamed.name),
+                    );
+                    continue;
+                }
                 error(
                     &key_span,
                     format!("kolom `{name}` tidak ada di formulir `{}`", form.id),

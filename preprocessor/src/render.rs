@@ -219,8 +219,8 @@ mod tests {
         let r = Renderer::new();
         let html = r
             .render(
-                "formulir.html",
-                serde_json::json!({"id": "a-1", "title": "<script>alert(1)</script>"}),
+                "peringatan.html",
+                serde_json::json!({"kind": "note", "title": "<script>alert(1)</script>"}),
             )
             .expect("renders");
         assert!(!html.contains("<script>"), "{html}");
