@@ -36,6 +36,7 @@ pub mod program;
 pub mod reading;
 pub mod render;
 pub mod schedule;
+pub mod search;
 pub mod serve;
 pub mod session;
 pub mod theme;
