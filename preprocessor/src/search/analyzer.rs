@@ -9,8 +9,9 @@
 //! - Function words ([`STOPWORDS`]) are not indexed.
 //! - Stemming by [`super::stemmer`], clitics (`-nya -lah -kah -pun -ku -mu`) included.
 
-use super::stemmer::{RULES, Rules};
+use super::stemmer::{RULES, Rules, choose};
 use serde::Serialize;
+use std::collections::{BTreeMap, BTreeSet};
 
 /// One word of a text: its normalized form and where it stands (byte offsets in the original).
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -180,6 +181,9 @@ fn fold_char(c: char) -> Option<char> {
         return Some(c.to_ascii_lowercase());
     }
     let lower = c.to_lowercase().next()?;
+    if lower.is_ascii_alphanumeric() {
+        return Some(lower);
+    }
     FOLD.iter()
         .find(|(from, _)| from.contains(lower))
         .and_then(|(_, to)| to.chars().next())
@@ -226,6 +230,51 @@ pub fn words(text: &str) -> Vec<Word> {
         out.push(word.clone());
     }
     out
+}
+
+/// The index term of every word of the book: the stem reading its vocabulary supports
+/// ([`super::stemmer::choose`]). Words outside the book get Tala's reading.
+#[derive(Debug, Clone, Default)]
+pub struct Lexicon {
+    stems: BTreeMap<String, String>,
+}
+
+impl Lexicon {
+    /// The lexicon of a body of text.
+    pub fn new<'a>(texts: impl IntoIterator<Item = &'a str>) -> Lexicon {
+        let mut vocabulary = BTreeSet::new();
+        for text in texts {
+            for word in words(text) {
+                if is_letters(&word.text) && !is_stopword(&word.text) {
+                    vocabulary.insert(word.text);
+                }
+            }
+        }
+        Lexicon {
+            stems: choose(&RULES, vocabulary.iter().map(String::as_str)),
+        }
+    }
+
+    /// The index term of one normalized word.
+    pub fn term(&self, word: &str) -> String {
+        match self.stems.get(word) {
+            Some(stem) => stem.clone(),
+            None => RULES.candidates(word).swap_remove(0),
+        }
+    }
+
+    /// The index terms of a text, function words left out, with the words they come from.
+    pub fn terms(&self, text: &str) -> Vec<(String, Word)> {
+        words(text)
+            .into_iter()
+            .filter(|w| !is_stopword(&w.text))
+            .map(|w| (self.term(&w.text), w))
+            .collect()
+    }
+}
+
+fn is_letters(word: &str) -> bool {
+    word.bytes().all(|c| c.is_ascii_lowercase())
 }
 
 /// Whether a normalized word is a function word.
