@@ -2,7 +2,7 @@
 //! (term, section) pair with BM25 over three fields; the export keeps those scores as one-byte
 //! impacts, so the browser only has to find the terms of a query and add their impacts up.
 
-use super::analyzer::{Lexicon, Tables, tables};
+use super::analyzer::Lexicon;
 use super::sections::Section;
 use crate::glossary::Glossary;
 use serde::{Deserialize, Serialize};
@@ -37,9 +37,6 @@ pub struct Export {
     /// Synonym groups from the glossary: each a list of phrases, each phrase its index terms.
     #[serde(rename = "padanan")]
     pub synonyms: Vec<Vec<Vec<String>>>,
-    /// The analyzer's tables for the browser (Rust uses them directly).
-    #[serde(rename = "tabel", skip_deserializing)]
-    pub tables: Option<Tables>,
 }
 
 impl Export {
@@ -139,7 +136,11 @@ impl Tokenizer for Indonesian {
 fn field_texts(section: &Section) -> [String; 3] {
     let mut trail = vec![section.page_title.clone()];
     trail.extend(section.parents.iter().cloned());
-    [section.heading.clone(), trail.join(" "), section.body.clone()]
+    [
+        section.heading.clone(),
+        trail.join(" "),
+        section.body.clone(),
+    ]
 }
 
 /// Indexes the sections and exports the result; the lexicon is returned for the synonyms.
@@ -191,7 +192,10 @@ pub fn build(sections: &[Section], glossary: &Glossary) -> Result<Export, String
     let mut scores: BTreeMap<String, BTreeMap<u32, f32>> = BTreeMap::new();
     for (field, (_, weight)) in fields.iter().zip(FIELDS) {
         let inverted = segment.inverted_index(*field).map_err(err)?;
-        let mut stream = inverted.terms().stream().map_err(|e| format!("indeks: {e}"))?;
+        let mut stream = inverted
+            .terms()
+            .stream()
+            .map_err(|e| format!("indeks: {e}"))?;
         while stream.advance() {
             let text = String::from_utf8_lossy(stream.key()).into_owned();
             let query = TermQuery::new(
@@ -253,7 +257,6 @@ pub fn build(sections: &[Section], glossary: &Glossary) -> Result<Export, String
         terms,
         postings,
         synonyms: synonym_groups(glossary, &lexicon),
-        tables: Some(tables()),
     })
 }
 
@@ -261,9 +264,8 @@ pub fn build(sections: &[Section], glossary: &Glossary) -> Result<Export, String
 /// its index terms. Entries that share a phrase (`peksos` = "pekerja sosial", itself an entry)
 /// are one group.
 pub fn synonym_groups(glossary: &Glossary, lexicon: &Lexicon) -> Vec<Vec<Vec<String>>> {
-    let phrase = |text: &str| -> Vec<String> {
-        lexicon.terms(text).into_iter().map(|(t, _)| t).collect()
-    };
+    let phrase =
+        |text: &str| -> Vec<String> { lexicon.terms(text).into_iter().map(|(t, _)| t).collect() };
     let mut groups: Vec<Vec<Vec<String>>> = Vec::new();
     for term in &glossary.terms {
         let mut members: Vec<Vec<String>> = std::iter::once(term.term.as_str())

@@ -107,10 +107,7 @@ fn matcher(index: &Export, word: &str, last: bool) -> Matcher {
         let mut best = max + 1;
         let mut near: Vec<(&String, usize)> = Vec::new();
         for term in &index.terms {
-            let d = readings
-                .iter()
-                .filter_map(|r| distance(r, term, max))
-                .min();
+            let d = readings.iter().filter_map(|r| distance(r, term, max)).min();
             if let Some(d) = d {
                 best = best.min(d);
                 near.push((term, d));
@@ -125,7 +122,10 @@ fn matcher(index: &Export, word: &str, last: bool) -> Matcher {
     }
     if last && word.len() >= 3 {
         let start = index.terms.partition_point(|t| t.as_str() < word);
-        for term in index.terms[start..].iter().take_while(|t| t.starts_with(word)) {
+        for term in index.terms[start..]
+            .iter()
+            .take_while(|t| t.starts_with(word))
+        {
             let w = found.entry(term.clone()).or_insert(0.0);
             *w = w.max(WEIGHT_PREFIX);
         }
@@ -281,11 +281,7 @@ pub fn search(index: &Export, query: &str) -> Vec<Hit> {
             }
         })
         .collect();
-    hits.sort_by(|a, b| {
-        b.score
-            .total_cmp(&a.score)
-            .then(a.section.cmp(&b.section))
-    });
+    hits.sort_by(|a, b| b.score.total_cmp(&a.score).then(a.section.cmp(&b.section)));
     hits.truncate(LIMIT);
     hits
 }
