@@ -203,7 +203,7 @@ fn fixture_renders_glossary_readings_corrections_and_outline_markers() {
         main.contains("<td>manunjukan</td>") && main.contains("<td>menunjukkan</td>"),
         "{main}"
     );
-    assert!(main.contains("Tata letak: Tata letak."), "{main}");
+    assert!(main.contains("Tata letak: Judul disesuaikan."), "{main}");
     assert!(
         main.contains("Sumber: berkas 003.txt, baris 1–40."),
         "{main}"

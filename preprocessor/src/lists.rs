@@ -33,8 +33,8 @@ pub fn markers(markdown: &str) -> Vec<(Range<usize>, String)> {
     out
 }
 
-/// In `- a. teks`, the range of `a.`: one lower-case letter or one or two digits, then `.` or
-/// `)`, then a space.
+/// In `- a. teks`, the range of `a.`: one lower-case letter (or a doubled one, "aa."), or one
+/// or two digits, then `.` or `)`, then a space.
 fn marker_after_bullet(item: &str) -> Option<Range<usize>> {
     let bytes = item.as_bytes();
     if !matches!(bytes.first(), Some(b'-' | b'*' | b'+')) {
@@ -46,6 +46,8 @@ fn marker_after_bullet(item: &str) -> Option<Range<usize>> {
     }
     let rest = &bytes[start..];
     let label = match rest {
+        // "aa.", "bb.": the modul's readings continue past "z." by doubling the letter.
+        [a, b, ..] if a.is_ascii_lowercase() && a == b => 2,
         [c, ..] if c.is_ascii_lowercase() => 1,
         [a, b, ..] if a.is_ascii_digit() && b.is_ascii_digit() => 2,
         [a, ..] if a.is_ascii_digit() => 1,
@@ -75,7 +77,7 @@ mod tests {
 
     #[test]
     fn wraps_letter_and_parenthesis_markers_only_in_bullets() {
-        let md = "1. Satu:\n   - a. huruf\n     - 1) angka\n     - b) kurung\n   - biasa\n   - ab. bukan\n";
+        let md = "1. Satu:\n   - a. huruf\n     - 1) angka\n     - b) kurung\n   - biasa\n   - ab. bukan\n   - aa. ganda\n";
         let out = apply(md);
         assert!(
             out.contains("- <span class=\"penanda\">a.</span> huruf"),
@@ -91,6 +93,7 @@ mod tests {
         );
         assert!(out.contains("- biasa"));
         assert!(out.contains("- ab. bukan"));
+        assert!(out.contains("- <span class=\"penanda\">aa.</span> ganda"), "{out}");
         assert!(out.starts_with("1. Satu:"));
     }
 
