@@ -459,7 +459,7 @@
                 total += x[0];
                 terms = terms.concat(x[1]);
             });
-            hits.push({ section: section, score: total * (matched / ss.length), terms: terms });
+            hits.push({ section: section, score: Math.round(total * (matched / ss.length) * 1e6) / 1e6, terms: terms });
         });
         hits.sort(function (a, b) { return b.score - a.score || a.section - b.section; });
         return hits.slice(0, LIMIT);

@@ -93,7 +93,10 @@ mod tests {
         );
         assert!(out.contains("- biasa"));
         assert!(out.contains("- ab. bukan"));
-        assert!(out.contains("- <span class=\"penanda\">aa.</span> ganda"), "{out}");
+        assert!(
+            out.contains("- <span class=\"penanda\">aa.</span> ganda"),
+            "{out}"
+        );
         assert!(out.starts_with("1. Satu:"));
     }
 

@@ -1,6 +1,9 @@
 //! Helpers shared by the integration tests.
 #![allow(dead_code)]
 
+pub mod cari;
+pub mod peramban;
+
 use std::path::{Path, PathBuf};
 
 /// The repository root.

@@ -10,6 +10,7 @@
 //! - `pencarian/teks.js`: the text of every section, for snippets (loaded after the index).
 
 pub mod analyzer;
+pub mod cli;
 pub mod index;
 pub mod query;
 pub mod sections;

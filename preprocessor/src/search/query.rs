@@ -276,7 +276,9 @@ pub fn search(index: &Export, query: &str) -> Vec<Hit> {
             let share = matched as f64 / slots.len() as f64;
             Hit {
                 section,
-                score: sum * share,
+                // Rounded so that Rust and JavaScript, adding in the same order but free to
+                // differ in the last bit, sort alike.
+                score: (sum * share * 1e6).round() / 1e6,
                 terms: scores.into_iter().flat_map(|(_, t)| t).collect(),
             }
         })

@@ -1,0 +1,182 @@
+//! Headless Chromium for browser tests: one browser at a time, skip (or fail under
+//! `MODUL_REQUIRE_BROWSER=1`) without one, polling waits.
+
+use headless_chrome::protocol::cdp::types::Event;
+use headless_chrome::{Browser, LaunchOptions, Tab};
+use std::ffi::OsStr;
+use std::path::{Path, PathBuf};
+use std::sync::{Arc, Mutex, MutexGuard};
+use std::time::{Duration, Instant};
+
+fn chromium() -> Option<PathBuf> {
+    if let Some(path) = std::env::var_os("CHROME") {
+        let path = PathBuf::from(path);
+        return path.exists().then_some(path);
+    }
+    [
+        "/usr/bin/chromium",
+        "/usr/bin/chromium-browser",
+        "/usr/bin/google-chrome",
+    ]
+    .iter()
+    .map(PathBuf::from)
+    .find(|p| p.exists())
+}
+
+static SERIAL: Mutex<()> = Mutex::new(());
+
+/// A browser for one test with the lock that keeps browser tests from running at once.
+pub fn browser() -> Option<(Browser, MutexGuard<'static, ()>)> {
+    let serial = SERIAL
+        .lock()
+        .unwrap_or_else(|poisoned| poisoned.into_inner());
+    let Some(path) = chromium() else {
+        let message = "\n\n!! BROWSER TESTS SKIPPED: no Chromium found (apt-get install chromium, or set CHROME)\n";
+        assert!(
+            std::env::var("MODUL_REQUIRE_BROWSER").as_deref() != Ok("1"),
+            "{message}"
+        );
+        static WARNED: std::sync::Once = std::sync::Once::new();
+        WARNED.call_once(|| {
+            use std::io::Write;
+            let _ = std::io::stderr().write_all(message.as_bytes());
+        });
+        return None;
+    };
+    let args: Vec<&OsStr> = [
+        "--disable-gpu",
+        "--no-first-run",
+        "--disable-background-networking",
+        "--disable-component-update",
+        "--disable-sync",
+        "--disable-default-apps",
+        "--disable-quic",
+        "--lang=id",
+    ]
+    .iter()
+    .map(OsStr::new)
+    .collect();
+    let options = LaunchOptions::default_builder()
+        .path(Some(path))
+        .headless(true)
+        .sandbox(false)
+        .window_size(Some((1280, 900)))
+        .idle_browser_timeout(Duration::from_secs(900))
+        .args(args)
+        .build()
+        .expect("launch options");
+    Some((Browser::new(options).expect("Chromium starts"), serial))
+}
+
+pub fn file_url(path: &Path, query: &str) -> String {
+    format!("file://{}{query}", path.display())
+}
+
+/// Every URL the tab requests.
+pub fn record_requests(tab: &Arc<Tab>) -> Arc<Mutex<Vec<String>>> {
+    let seen = Arc::new(Mutex::new(Vec::new()));
+    let sink = Arc::clone(&seen);
+    tab.call_method(headless_chrome::protocol::cdp::Network::Enable {
+        max_total_buffer_size: None,
+        max_resource_buffer_size: None,
+        max_post_data_size: None,
+        report_direct_socket_traffic: None,
+        enable_durable_messages: None,
+    })
+    .expect("network events");
+    tab.add_event_listener(Arc::new(move |event: &Event| {
+        if let Event::NetworkRequestWillBeSent(e) = event
+            && let Ok(mut urls) = sink.lock()
+        {
+            urls.push(e.params.request.url.clone());
+        }
+    }))
+    .expect("listener");
+    seen
+}
+
+pub fn eval(tab: &Tab, js: &str) -> serde_json::Value {
+    tab.evaluate(js, false)
+        .ok()
+        .and_then(|r| r.value)
+        .unwrap_or(serde_json::Value::Null)
+}
+
+/// Arrays and objects come back by value only as JSON.
+pub fn eval_json(tab: &Tab, js: &str) -> serde_json::Value {
+    let text = eval_string(tab, &format!("JSON.stringify({js})"));
+    serde_json::from_str(&text).unwrap_or(serde_json::Value::Null)
+}
+
+pub fn eval_bool(tab: &Tab, js: &str) -> bool {
+    eval(tab, js).as_bool().unwrap_or(false)
+}
+
+pub fn eval_string(tab: &Tab, js: &str) -> String {
+    eval(tab, js).as_str().unwrap_or_default().to_string()
+}
+
+/// Polls until `js` is true.
+pub fn wait_until(tab: &Tab, js: &str, what: &str) {
+    let start = Instant::now();
+    while start.elapsed() < Duration::from_secs(30) {
+        if eval_bool(tab, js) {
+            return;
+        }
+        std::thread::sleep(Duration::from_millis(20));
+    }
+    let state = eval_string(tab, "document.readyState + ' ' + location.href");
+    panic!("timed out waiting for {what} ({js}); page state: {state}");
+}
+
+pub fn open(browser: &Browser, url: &str) -> (Arc<Tab>, Arc<Mutex<Vec<String>>>) {
+    let tab = browser.new_tab().expect("tab");
+    tab.set_default_timeout(Duration::from_secs(30));
+    let requests = record_requests(&tab);
+    navigate(&tab, url);
+    (tab, requests)
+}
+
+/// Navigates and waits for the new page by polling its own state.
+pub fn navigate(tab: &Tab, url: &str) {
+    tab.navigate_to(url).expect("navigate");
+    let quoted = serde_json::to_string(url).expect("quote");
+    wait_until(
+        tab,
+        &format!("document.readyState === 'complete' && location.href === {quoted}"),
+        &format!("{url} to load"),
+    );
+}
+
+pub fn screenshot(tab: &Tab, name: &str) {
+    let Some(dir) = std::env::var_os("MODUL_SCREENSHOT_DIR") else {
+        return;
+    };
+    let png = tab
+        .capture_screenshot(
+            headless_chrome::protocol::cdp::Page::CaptureScreenshotFormatOption::Png,
+            None,
+            None,
+            true,
+        )
+        .expect("screenshot");
+    std::fs::create_dir_all(&dir).expect("screenshot folder");
+    std::fs::write(Path::new(&dir).join(format!("{name}.png")), png).expect("write screenshot");
+}
+
+/// Stops a child process however the test ends.
+pub struct KillOnDrop(pub std::process::Child);
+
+impl Drop for KillOnDrop {
+    fn drop(&mut self) {
+        self.0.kill().ok();
+        self.0.wait().ok();
+    }
+}
+
+pub fn free_port() -> u16 {
+    std::net::TcpListener::bind("127.0.0.1:0")
+        .and_then(|l| l.local_addr())
+        .map(|a| a.port())
+        .expect("a free port")
+}
