@@ -1,0 +1,149 @@
+//! Search benchmark (prints figures, asserts nothing): the modul's Indonesian search against
+//! mdBook's default search on the same book — payload raw and gzip, bytes loaded before the
+//! first result, query latency over the development set in Chromium, indexing time.
+//!
+//! Run: `cargo bench --bench pencarian` (needs Chromium; `CHROME` names another browser).
+
+#[path = "../common/mod.rs"]
+mod common;
+
+use common::cari::{build_with_mdbook_search, dev_set, ready_search, ui_search};
+use common::peramban::{browser, eval_string, file_url, open, record_requests};
+use modul::build::{BuildOptions, build_book, load, search_pages};
+use std::path::{Path, PathBuf};
+use std::time::Instant;
+
+fn main() {
+    let out = tempfile::tempdir().expect("temporary folder");
+    let book = common::repo().join("book");
+    let ours = build_book(&BuildOptions {
+        book_dir: book.clone(),
+        dest_dir: Some(out.path().join("modul")),
+    })
+    .unwrap_or_else(|e| panic!("{e}"));
+    let theirs = build_with_mdbook_search(&out.path().join("mdbook"));
+
+    // Indexing alone, as the build runs it (median of 5).
+    let (mdbook, _) = load(&book).unwrap_or_else(|e| panic!("{e}"));
+    let pages = search_pages(&mdbook);
+    let glossary = modul::glossary::Glossary::load(&book.join("data"))
+        .map(|(g, _)| g)
+        .unwrap_or_default();
+    let mut times: Vec<f64> = (0..5)
+        .map(|_| {
+            let start = Instant::now();
+            modul::search::write(&ours, &pages, &glossary).expect("index");
+            start.elapsed().as_secs_f64() * 1000.0
+        })
+        .collect();
+    times.sort_by(f64::total_cmp);
+    let stats = modul::search::write(&ours, &pages, &glossary).expect("index");
+    println!(
+        "indexing (sections → tantivy → export): {:.1} ms median, {} sections, {} terms",
+        times[2], stats.sections, stats.terms
+    );
+    println!();
+    println!("payload                                raw KB   gzip KB");
+    let row = |label: &str, files: &[PathBuf]| {
+        let raw: u64 = files.iter().map(|f| size(f)).sum();
+        let gz: u64 = files.iter().map(|f| gzip_size(f)).sum();
+        println!("{label:38} {:>7.1}  {:>7.1}", kb(raw), kb(gz));
+    };
+    let index = ours.join("pencarian/indeks.js");
+    let texts = ours.join("pencarian/teks.js");
+    let script = find(&ours.join("theme"), "modul-cari");
+    row("modul: index (pencarian/indeks.js)", &[index.clone()]);
+    row("modul: texts (pencarian/teks.js)", &[texts.clone()]);
+    row("modul: script on every page", &[script.clone()]);
+    let their_index = find(&theirs, "searchindex");
+    let their_scripts = [
+        find(&theirs, "searcher"),
+        find(&theirs, "elasticlunr"),
+        find(&theirs, "mark"),
+    ];
+    row("mdBook: index (searchindex.js)", &[their_index.clone()]);
+    row("mdBook: scripts on every page", &their_scripts);
+
+    let Some((browser, _serial)) = browser() else {
+        println!("\n(no Chromium: no browser figures)");
+        return;
+    };
+    let queries = dev_set();
+    println!();
+    for (name, site) in [("modul", &ours), ("mdBook", &theirs)] {
+        // Bytes fetched from opening the search to the first result.
+        let (tab, _) = open(&browser, &file_url(&site.join("index.html"), ""));
+        let requests = record_requests(&tab);
+        if let Ok(mut r) = requests.lock() {
+            r.clear();
+        }
+        let start = Instant::now();
+        ready_search(&tab, &queries[0].text);
+        let first_result = start.elapsed().as_secs_f64() * 1000.0;
+        let fetched: Vec<String> = requests.lock().map(|r| r.clone()).unwrap_or_default();
+        let bytes: u64 = fetched
+            .iter()
+            .filter_map(|u| u.strip_prefix("file://"))
+            .map(|p| size(Path::new(p)))
+            .sum();
+        let mut latencies: Vec<f64> = Vec::new();
+        for _ in 0..3 {
+            for q in &queries {
+                latencies.push(ui_search(&tab, &q.text).1);
+            }
+        }
+        latencies.sort_by(f64::total_cmp);
+        let median = latencies[latencies.len() / 2];
+        let p95 = latencies[(latencies.len() * 95).div_ceil(100) - 1];
+        println!(
+            "{name:7} first search: {:>6.1} KB fetched before the first result ({}), {:.0} ms to first result",
+            kb(bytes),
+            fetched
+                .iter()
+                .map(|u| u.rsplit('/').next().unwrap_or(u))
+                .collect::<Vec<_>>()
+                .join(", "),
+            first_result
+        );
+        println!(
+            "{name:7} query latency in Chromium (search + result list, {} queries): median {:.2} ms, p95 {:.2} ms",
+            latencies.len(),
+            median,
+            p95
+        );
+        let _ = eval_string(&tab, "''");
+        tab.close(true).ok();
+    }
+}
+
+fn kb(bytes: u64) -> f64 {
+    bytes as f64 / 1024.0
+}
+
+fn size(path: &Path) -> u64 {
+    path.metadata().map(|m| m.len()).unwrap_or(0)
+}
+
+fn gzip_size(path: &Path) -> u64 {
+    std::process::Command::new("gzip")
+        .args(["-9", "-c"])
+        .arg(path)
+        .output()
+        .map(|o| o.stdout.len() as u64)
+        .unwrap_or(0)
+}
+
+fn find(dir: &Path, prefix: &str) -> PathBuf {
+    let mut found: Vec<PathBuf> = std::fs::read_dir(dir)
+        .expect("folder")
+        .flatten()
+        .map(|e| e.path())
+        .filter(|p| {
+            p.file_name()
+                .is_some_and(|n| n.to_string_lossy().starts_with(prefix))
+                && p.extension().is_some_and(|e| e == "js")
+        })
+        .collect();
+    found.sort();
+    found.pop().unwrap_or_else(|| dir.join(prefix))
+}
