@@ -395,6 +395,27 @@ mod tests {
         assert_eq!(RULES.candidates("kelompoknya"), ["lompok", "kelompok"]);
     }
 
+    /// Tala's reading (the first candidate) is exactly Snowball's `indonesian` stemmer on every
+    /// word of the source texts.
+    #[test]
+    fn first_reading_is_snowballs_indonesian_stem() {
+        let folder = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../tests/sumber");
+        let snowball = frostem::Stemmer::new(frostem::Algorithm::Indonesian);
+        let mut words = BTreeSet::new();
+        for entry in std::fs::read_dir(folder).expect("source texts") {
+            let text = std::fs::read_to_string(entry.expect("entry").path()).expect("read");
+            for w in text.to_lowercase().split(|c: char| !c.is_ascii_lowercase()) {
+                if w.len() > 1 {
+                    words.insert(w.to_string());
+                }
+            }
+        }
+        assert!(words.len() > 3000);
+        for w in &words {
+            assert_eq!(RULES.candidates(w)[0], snowball.stem(w), "{w}");
+        }
+    }
+
     #[test]
     fn the_vocabulary_picks_the_supported_reading() {
         let chosen = choose(
