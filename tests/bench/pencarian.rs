@@ -52,16 +52,25 @@ fn main() {
     let index = ours.join("pencarian/indeks.js");
     let texts = ours.join("pencarian/teks.js");
     let script = find(&ours.join("theme"), "modul-cari");
-    row("modul: index (pencarian/indeks.js)", &[index.clone()]);
-    row("modul: texts (pencarian/teks.js)", &[texts.clone()]);
-    row("modul: script on every page", &[script.clone()]);
+    row(
+        "modul: index (pencarian/indeks.js)",
+        std::slice::from_ref(&index),
+    );
+    row(
+        "modul: texts (pencarian/teks.js)",
+        std::slice::from_ref(&texts),
+    );
+    row("modul: script on every page", std::slice::from_ref(&script));
     let their_index = find(&theirs, "searchindex");
     let their_scripts = [
         find(&theirs, "searcher"),
         find(&theirs, "elasticlunr"),
         find(&theirs, "mark"),
     ];
-    row("mdBook: index (searchindex.js)", &[their_index.clone()]);
+    row(
+        "mdBook: index (searchindex.js)",
+        std::slice::from_ref(&their_index),
+    );
     row("mdBook: scripts on every page", &their_scripts);
 
     let Some((browser, _serial)) = browser() else {

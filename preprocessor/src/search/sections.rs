@@ -226,10 +226,8 @@ impl TokenSink for Sink {
                     }
                 }
             }
-            Token::CharacterTokens(text) => {
-                if s.in_main && s.skip.is_empty() {
-                    s.push_text(&text);
-                }
+            Token::CharacterTokens(text) if s.in_main && s.skip.is_empty() => {
+                s.push_text(&text);
             }
             Token::EOFToken => {
                 let finished = std::mem::take(&mut s.current);
