@@ -31,8 +31,15 @@
     var foldMap = null;
 
     function foldChar(c) {
-        if (/[a-z0-9]/.test(c)) {
+        var code = c.charCodeAt(0);
+        if ((code >= 97 && code <= 122) || (code >= 48 && code <= 57)) {
             return c;
+        }
+        if (code >= 65 && code <= 90) {
+            return String.fromCharCode(code + 32);
+        }
+        if (code < 128) {
+            return null;
         }
         var lower = c.toLowerCase().charAt(0);
         if (/[a-z0-9]/.test(lower)) {
@@ -149,8 +156,20 @@
         return null;
     }
 
-    // Every stem reading of a normalized word, Tala's first; see stemmer::Rules::candidates.
+    // Readings are asked for again and again (query words, every word of every snippet).
+    var readingsCache = new Map();
+
     function readings(word) {
+        var r = readingsCache.get(word);
+        if (r === undefined) {
+            r = computeReadings(word);
+            readingsCache.set(word, r);
+        }
+        return r;
+    }
+
+    // Every stem reading of a normalized word, Tala's first; see stemmer::Rules::candidates.
+    function computeReadings(word) {
         var rules = tables.akar;
         if (word === '' || !/^[a-z]+$/.test(word)) {
             return [word];
@@ -561,13 +580,14 @@
         while (results.firstChild) {
             results.removeChild(results.firstChild);
         }
+        var typed = queryWords(query);
         hits.forEach(function (hit, i) {
             var li = document.createElement('li');
             var a = document.createElement('a');
             a.textContent = breadcrumb(hit.section);
             var teaserId = 'mdbook-teaser_' + (i + 1);
             a.setAttribute('aria-details', teaserId);
-            var marks = queryWords(query);
+            var marks = typed;
             if (texts !== null) {
                 var s = snippet(hit.section, hit.terms);
                 s.node.id = teaserId;

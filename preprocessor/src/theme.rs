@@ -1,7 +1,8 @@
 //! mdBook's default theme, translated with the `[[mdbook]]` table of `ui.toml`.
 //!
 //! Only the files that hold English text are overridden (`index.hbs`, `book.js`), plus
-//! `modul-ui.js` for the search script that a theme cannot replace. The copies are generated,
+//! `modul-ui.js` for the search script that a theme cannot replace, and `modul-cari.js`, the
+//! Indonesian search (see [`crate::search`]). The copies are generated,
 //! never hand-edited: `modul tema` rewrites them and a test fails when they are stale or when an
 //! mdBook upgrade changed a string the table expects.
 
