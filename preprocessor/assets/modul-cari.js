@@ -497,11 +497,19 @@
         return s[2] ? title + ' » ' + s[2] : title;
     }
 
-    // Words of a section text whose readings include a matched term.
-    function markedWords(text, terms) {
-        return words(text).map(function (w) {
-            w.hit = readings(w.text).some(function (r) { return terms.indexOf(r) >= 0; });
-            return w;
+    // The words of section texts, kept: the same sections come back query after query.
+    var sectionWords = new Map();
+
+    // Words of a section text, each with whether its readings include a matched term.
+    function markedWords(section, text, terms) {
+        var ws = sectionWords.get(section);
+        if (ws === undefined) {
+            ws = words(text);
+            sectionWords.set(section, ws);
+        }
+        return ws.map(function (w) {
+            var hit = readings(w.text).some(function (r) { return terms.indexOf(r) >= 0; });
+            return { text: w.text, start: w.start, end: w.end, hit: hit };
         });
     }
 
@@ -509,7 +517,7 @@
     // matched words in <em>.
     function snippet(section, terms) {
         var text = texts[section] || '';
-        var ws = markedWords(text, terms);
+        var ws = markedWords(section, text, terms);
         var span = document.createElement('span');
         span.className = 'teaser';
         if (ws.length === 0) {
@@ -651,10 +659,13 @@
         addScript('indeks.js', 'modul-indeks-cari', function () {
             index = window.modulIndeksCari;
             doSearch(true);
-            addScript('teks.js', 'modul-teks-cari', function () {
-                texts = window.modulTeksCari;
-                doSearch(true);
-            });
+            // The snippets' texts come after the first results are on screen.
+            window.setTimeout(function () {
+                addScript('teks.js', 'modul-teks-cari', function () {
+                    texts = window.modulTeksCari;
+                    doSearch(true);
+                });
+            }, 0);
         });
     }
 
@@ -820,12 +831,13 @@
 
     function unmark() {
         var marks = content ? content.querySelectorAll('main mark') : [];
+        if (marks.length === 0) {
+            return;
+        }
         Array.prototype.forEach.call(marks, function (m) {
             m.parentNode.replaceChild(document.createTextNode(m.textContent), m);
         });
-        if (content) {
-            content.normalize();
-        }
+        content.normalize();
     }
 
     function hideMarks() {

@@ -87,7 +87,11 @@ fn main() {
         eval_string(
             &tab,
             "(() => { window.benchOpen = performance.now(); window.benchFirst = null;
-                 new MutationObserver(() => { if (window.benchFirst === null && document.querySelector('#mdbook-searchresults li')) window.benchFirst = performance.now(); })
+                 const scripts = () => Array.from(document.scripts).map(s => s.src).filter(s => s);
+                 const before = scripts();
+                 new MutationObserver(() => { if (window.benchFirst === null && document.querySelector('#mdbook-searchresults li')) {
+                     window.benchFirst = performance.now();
+                     window.benchScripts = scripts().filter(s => !before.includes(s)); } })
                    .observe(document.getElementById('mdbook-searchresults'), {childList: true});
                  return ''; })()",
         );
@@ -95,13 +99,14 @@ fn main() {
         let first_result = eval_json(&tab, "window.benchFirst - window.benchOpen")
             .as_f64()
             .unwrap_or(f64::NAN);
-        let fetched: Vec<String> = eval_json(
-            &tab,
-            "performance.getEntriesByType('resource').filter(e => e.startTime >= window.benchOpen && e.startTime <= window.benchFirst && e.name.endsWith('.js')).map(e => e.name)",
-        )
-        .as_array()
-        .map(|a| a.iter().filter_map(|v| v.as_str().map(str::to_string)).collect())
-        .unwrap_or_default();
+        let fetched: Vec<String> = eval_json(&tab, "window.benchScripts")
+            .as_array()
+            .map(|a| {
+                a.iter()
+                    .filter_map(|v| v.as_str().map(str::to_string))
+                    .collect()
+            })
+            .unwrap_or_default();
         let bytes: u64 = fetched
             .iter()
             .filter_map(|u| u.strip_prefix("file://"))
