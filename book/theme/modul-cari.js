@@ -27,6 +27,7 @@ var MODUL_CARI_ANALISIS = {"lipat":[["àáâãäåā","a"],["çć","c"],["èéê
     var SEARCH = 'search';
     var MARK = 'highlight';
     var SNIPPET_WORDS = 30;
+    var SNIPPETS_AT_ONCE = 10;
 
     // ---- Analysis: mirrors preprocessor/src/search/analyzer.rs and stemmer.rs. ----
 
@@ -592,27 +593,44 @@ var MODUL_CARI_ANALISIS = {"lipat":[["àáâãäåā","a"],["çć","c"],["èéê
             results.removeChild(results.firstChild);
         }
         var typed = queryWords(query);
+        var later = [];
         hits.forEach(function (hit, i) {
             var li = document.createElement('li');
             var a = document.createElement('a');
             a.textContent = breadcrumb(hit.section);
-            var teaserId = 'mdbook-teaser_' + (i + 1);
-            a.setAttribute('aria-details', teaserId);
-            var marks = typed;
-            if (texts !== null) {
-                var s = snippet(hit.section, hit.terms);
-                s.node.id = teaserId;
-                marks = s.marks.length > 0 ? s.marks : marks;
-                li.appendChild(a);
-                li.appendChild(s.node);
-            } else {
-                li.appendChild(a);
-            }
-            a.href = link(hit.section, marks);
+            a.href = link(hit.section, typed);
+            li.appendChild(a);
             results.appendChild(li);
+            if (texts !== null) {
+                if (i < SNIPPETS_AT_ONCE) {
+                    addSnippet(li, a, hit, i);
+                } else {
+                    later.push([li, a, hit, i]);
+                }
+            }
         });
         resultsOuter.classList.remove('hidden');
         barOuter.classList.remove('searching');
+        // Results below the first screen get their snippets a moment later.
+        if (later.length > 0) {
+            window.setTimeout(function () {
+                if (shown !== hits) {
+                    return;
+                }
+                later.forEach(function (x) { addSnippet(x[0], x[1], x[2], x[3]); });
+            }, 0);
+        }
+    }
+
+    function addSnippet(li, a, hit, i) {
+        var s = snippet(hit.section, hit.terms);
+        var teaserId = 'mdbook-teaser_' + (i + 1);
+        s.node.id = teaserId;
+        a.setAttribute('aria-details', teaserId);
+        if (s.marks.length > 0) {
+            a.href = link(hit.section, s.marks);
+        }
+        li.appendChild(s.node);
     }
 
     function doSearch(force) {
