@@ -11,7 +11,7 @@
 
 use super::stemmer::{RULES, Rules, choose};
 use serde::Serialize;
-use std::collections::{BTreeMap, BTreeSet};
+use std::collections::{BTreeMap, HashSet};
 
 /// One word of a text: its normalized form and where it stands (byte offsets in the original).
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -214,22 +214,25 @@ pub fn words(text: &str) -> Vec<Word> {
             )),
         }
     }
-    let mut out = Vec::new();
-    for (k, (word, digit)) in runs.iter().enumerate() {
-        let previous = k.checked_sub(1).map(|p| &runs[p]);
-        let repeats = !digit
-            && previous.is_some_and(|(p, pd)| {
-                !pd && p.text == word.text && text.get(p.end..word.start) == Some("-")
-            });
-        let doubled = *digit
-            && word.text == "2"
-            && previous.is_some_and(|(p, pd)| !pd && p.end == word.start);
-        if (!digit && word.text.len() <= 1) || repeats || doubled {
-            continue;
-        }
-        out.push(word.clone());
-    }
-    out
+    let keep: Vec<bool> = runs
+        .iter()
+        .enumerate()
+        .map(|(k, (word, digit))| {
+            let previous = k.checked_sub(1).map(|p| &runs[p]);
+            let repeats = !digit
+                && previous.is_some_and(|(p, pd)| {
+                    !pd && p.text == word.text && text.get(p.end..word.start) == Some("-")
+                });
+            let doubled = *digit
+                && word.text == "2"
+                && previous.is_some_and(|(p, pd)| !pd && p.end == word.start);
+            !((!digit && word.text.len() <= 1) || repeats || doubled)
+        })
+        .collect();
+    runs.into_iter()
+        .zip(keep)
+        .filter_map(|((word, _), keep)| keep.then_some(word))
+        .collect()
 }
 
 /// The index term of every word of the book: the stem reading its vocabulary supports
@@ -242,7 +245,7 @@ pub struct Lexicon {
 impl Lexicon {
     /// The lexicon of a body of text.
     pub fn new<'a>(texts: impl IntoIterator<Item = &'a str>) -> Lexicon {
-        let mut vocabulary = BTreeSet::new();
+        let mut vocabulary = HashSet::new();
         for text in texts {
             for word in words(text) {
                 if is_letters(&word.text) && !is_stopword(&word.text) {
@@ -250,6 +253,8 @@ impl Lexicon {
                 }
             }
         }
+        let mut vocabulary: Vec<String> = vocabulary.into_iter().collect();
+        vocabulary.sort_unstable();
         Lexicon {
             stems: choose(&RULES, vocabulary.iter().map(String::as_str)),
         }

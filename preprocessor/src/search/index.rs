@@ -8,10 +8,11 @@ use crate::glossary::Glossary;
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
 use std::sync::Arc;
-use tantivy::query::{EnableScoring, Query, TermQuery};
+use tantivy::postings::Postings;
+use tantivy::query::Bm25Weight;
 use tantivy::schema::{IndexRecordOption, Schema, TextFieldIndexing, TextOptions};
 use tantivy::tokenizer::{TextAnalyzer, Token, TokenStream, Tokenizer};
-use tantivy::{DocSet, Index, IndexWriter, TERMINATED, TantivyDocument, Term};
+use tantivy::{DocSet, Index, IndexWriter, TERMINATED, TantivyDocument};
 
 /// Field weights: a word in the section's heading says most about it; the page title and the
 /// headings above say where it belongs; the body, what it is about.
@@ -188,28 +189,36 @@ pub fn build(sections: &[Section], glossary: &Glossary) -> Result<Export, String
         return Err("indeks pencarian: jumlah dokumen tidak cocok".into());
     }
 
-    // BM25 of every (term, section) pair, weighted by field and summed over the fields.
+    // BM25 of every (term, section) pair, weighted by field and summed over the fields: tantivy's
+    // own weight (idf from the term's document frequency, length normalization from the field
+    // norms), read straight off each term's postings.
+    let total_docs = u64::from(segment.num_docs());
     let mut scores: BTreeMap<String, BTreeMap<u32, f32>> = BTreeMap::new();
     for (field, (_, weight)) in fields.iter().zip(FIELDS) {
         let inverted = segment.inverted_index(*field).map_err(err)?;
+        let norms = segment.get_fieldnorms_reader(*field).map_err(err)?;
+        let average = inverted.total_num_tokens() as f32 / total_docs.max(1) as f32;
         let mut stream = inverted
             .terms()
             .stream()
             .map_err(|e| format!("indeks: {e}"))?;
         while stream.advance() {
             let text = String::from_utf8_lossy(stream.key()).into_owned();
-            let query = TermQuery::new(
-                Term::from_field_text(*field, &text),
-                IndexRecordOption::WithFreqs,
+            let info = stream.value();
+            let bm25 = Bm25Weight::for_one_term_without_explain(
+                u64::from(info.doc_freq),
+                total_docs,
+                average,
             );
-            let scorer_weight = query
-                .weight(EnableScoring::enabled_from_searcher(&searcher))
-                .map_err(err)?;
-            let mut scorer = scorer_weight.scorer(segment, 1.0).map_err(err)?;
+            let mut postings = inverted
+                .read_postings_from_terminfo(info, IndexRecordOption::WithFreqs)
+                .map_err(|e| format!("indeks: {e}"))?;
             let per_section = scores.entry(text).or_default();
-            while scorer.doc() != TERMINATED {
-                *per_section.entry(scorer.doc()).or_default() += weight * scorer.score();
-                scorer.advance();
+            while postings.doc() != TERMINATED {
+                let doc = postings.doc();
+                let score = bm25.score(norms.fieldnorm_id(doc), postings.term_freq());
+                *per_section.entry(doc).or_default() += weight * score;
+                postings.advance();
             }
         }
     }

@@ -54,16 +54,37 @@ pub struct Built {
 
 /// Reads the built pages and indexes them.
 pub fn build(site: &Path, pages: &[Page], glossary: &Glossary) -> Result<Built, String> {
-    let mut all = Vec::new();
-    for page in pages {
+    let per_page = in_parallel(pages, |page| {
         let path = site.join(&page.url);
         let html = std::fs::read_to_string(&path)
             .map_err(|e| format!("{}: {e}", crate::diagnostic::display_path(&path)))?;
-        all.extend(sections::sections(&html, &page.url, &page.title));
+        Ok::<_, String>(sections::sections(&html, &page.url, &page.title))
+    });
+    let mut all = Vec::new();
+    for sections in per_page {
+        all.extend(sections?);
     }
     let export = index::build(&all, glossary)?;
     let texts = all.into_iter().map(|s| s.body).collect();
     Ok(Built { export, texts })
+}
+
+/// `f` over `items` on the machine's cores (at most 4 threads), results in input order.
+pub(crate) fn in_parallel<T: Sync, R: Send>(items: &[T], f: impl Fn(&T) -> R + Sync) -> Vec<R> {
+    let threads = std::thread::available_parallelism()
+        .map_or(1, |n| n.get())
+        .clamp(1, 4);
+    let chunk = items.len().div_ceil(threads).max(1);
+    std::thread::scope(|scope| {
+        let handles: Vec<_> = items
+            .chunks(chunk)
+            .map(|part| scope.spawn(|| part.iter().map(&f).collect::<Vec<R>>()))
+            .collect();
+        handles
+            .into_iter()
+            .flat_map(|h| h.join().unwrap_or_else(|e| std::panic::resume_unwind(e)))
+            .collect()
+    })
 }
 
 /// Indexes the built pages of `site` and writes the search files into it.

@@ -297,10 +297,11 @@ pub fn choose<'a>(
     rules: &Rules,
     words: impl IntoIterator<Item = &'a str>,
 ) -> BTreeMap<String, String> {
-    let readings: BTreeMap<String, Vec<String>> = words
-        .into_iter()
-        .map(|w| (w.to_string(), rules.candidates(w)))
-        .collect();
+    let words: Vec<&str> = words.into_iter().collect();
+    let readings: BTreeMap<String, Vec<String>> =
+        super::in_parallel(&words, |w| (w.to_string(), rules.candidates(w)))
+            .into_iter()
+            .collect();
     let mut support: BTreeMap<&str, usize> = BTreeMap::new();
     for candidates in readings.values() {
         for c in candidates {
