@@ -240,26 +240,29 @@ pub fn translate_serde_message(message: &str) -> String {
     if let Some(rest) = message.strip_prefix("missing field ") {
         return format!("kolom {rest} wajib diisi tetapi tidak ada");
     }
-    if message.starts_with("unknown field") {
+    // "unknown field `x`, expected one of `a`, `b`": the name written and the names known.
+    let written_and_known = || {
         let names = ticked(message);
-        if let Some((first, rest)) = names.split_first() {
-            let known: Vec<&str> = rest.iter().map(String::as_str).collect();
-            return format!(
-                "kolom `{first}` tidak dikenal ({})",
-                suggestion(first, known.iter().copied(), "kolom")
-            );
-        }
+        names
+            .split_first()
+            .map(|(first, rest)| (first.clone(), rest.to_vec()))
+    };
+    if message.starts_with("unknown field")
+        && let Some((first, known)) = written_and_known()
+    {
+        return format!(
+            "kolom `{first}` tidak dikenal ({})",
+            suggestion(&first, known.iter().map(String::as_str), "kolom")
+        );
     }
-    if message.starts_with("unknown variant") {
-        let names = ticked(message);
-        if let Some((first, rest)) = names.split_first() {
-            let known: Vec<&str> = rest.iter().map(String::as_str).collect();
-            return format!(
-                "nilai `{first}` tidak dikenal; pilihan: {} ({})",
-                known.join(", "),
-                suggestion(first, known.iter().copied(), "nilai")
-            );
-        }
+    if message.starts_with("unknown variant")
+        && let Some((first, known)) = written_and_known()
+    {
+        return format!(
+            "nilai `{first}` tidak dikenal; pilihan: {} ({})",
+            known.join(", "),
+            suggestion(&first, known.iter().map(String::as_str), "nilai")
+        );
     }
     if message.starts_with("duplicate key") {
         return format!(
