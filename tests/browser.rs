@@ -6,187 +6,13 @@
 
 mod common;
 
-use common::{fixture_copy, repo};
-use headless_chrome::protocol::cdp::Page::CaptureScreenshotFormatOption;
-use headless_chrome::protocol::cdp::types::Event;
-use headless_chrome::{Browser, LaunchOptions, Tab};
-use modul::build::{BuildOptions, build_book};
-use std::ffi::OsStr;
-use std::path::{Path, PathBuf};
-use std::sync::{Arc, Mutex, OnceLock};
+use common::browser::{
+    KillOnDrop, browser, eval_bool, eval_string, file_url, free_port, navigate, open, screenshot,
+    site, wait_until,
+};
+use common::fixture_copy;
+use std::path::Path;
 use std::time::{Duration, Instant};
-
-fn chromium() -> Option<PathBuf> {
-    // CHROME names the browser to use; a path that does not exist means "no browser".
-    if let Some(path) = std::env::var_os("CHROME") {
-        let path = PathBuf::from(path);
-        return path.exists().then_some(path);
-    }
-    [
-        "/usr/bin/chromium",
-        "/usr/bin/chromium-browser",
-        "/usr/bin/google-chrome",
-    ]
-    .iter()
-    .map(PathBuf::from)
-    .find(|p| p.exists())
-}
-
-/// One browser test at a time: several Chromiums on a 2-core machine make page loads slow
-/// enough to time out.
-static SERIAL: Mutex<()> = Mutex::new(());
-
-/// A browser for one test (dropped, and so closed, when the test ends) with the lock that
-/// keeps browser tests from running at once; `None` (with a loud message) when there is none.
-fn browser() -> Option<(Browser, std::sync::MutexGuard<'static, ()>)> {
-    let serial = SERIAL
-        .lock()
-        .unwrap_or_else(|poisoned| poisoned.into_inner());
-    let Some(path) = chromium() else {
-        let message = "\n\n!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!\n\
-                       !! BROWSER TESTS SKIPPED: no Chromium found (apt-get install chromium, or set CHROME)\n\
-                       !!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!\n";
-        assert!(
-            std::env::var("MODUL_REQUIRE_BROWSER").as_deref() != Ok("1"),
-            "{message}"
-        );
-        // Straight to the terminal: the test harness hides what passing tests print.
-        static WARNED: std::sync::Once = std::sync::Once::new();
-        WARNED.call_once(|| {
-            use std::io::Write;
-            let _ = std::io::stderr().write_all(message.as_bytes());
-        });
-        return None;
-    };
-    // Flags that keep Chromium from calling home, so the only requests are the page's.
-    let args: Vec<&OsStr> = [
-        "--disable-gpu",
-        "--no-first-run",
-        "--disable-background-networking",
-        "--disable-component-update",
-        "--disable-sync",
-        "--disable-default-apps",
-        "--disable-quic",
-        "--lang=id",
-    ]
-    .iter()
-    .map(OsStr::new)
-    .collect();
-    let options = LaunchOptions::default_builder()
-        .path(Some(path))
-        .headless(true)
-        .sandbox(false)
-        .window_size(Some((1280, 900)))
-        .idle_browser_timeout(Duration::from_secs(600))
-        .args(args)
-        .build()
-        .expect("launch options");
-    Some((Browser::new(options).expect("Chromium starts"), serial))
-}
-
-/// The real book, built once for this test binary.
-fn site() -> &'static Path {
-    static SITE: OnceLock<PathBuf> = OnceLock::new();
-    SITE.get_or_init(|| {
-        let dest = Path::new(env!("CARGO_TARGET_TMPDIR")).join("situs-uji-peramban");
-        build_book(&BuildOptions {
-            book_dir: repo().join("book"),
-            dest_dir: Some(dest.clone()),
-        })
-        .unwrap_or_else(|e| panic!("the book builds: {e}"));
-        dest
-    })
-}
-
-fn file_url(path: &Path, query: &str) -> String {
-    format!("file://{}{query}", path.display())
-}
-
-/// Every URL the tab requests, recorded from the DevTools protocol.
-fn record_requests(tab: &Arc<Tab>) -> Arc<Mutex<Vec<String>>> {
-    let seen = Arc::new(Mutex::new(Vec::new()));
-    let sink = Arc::clone(&seen);
-    tab.call_method(headless_chrome::protocol::cdp::Network::Enable {
-        max_total_buffer_size: None,
-        max_resource_buffer_size: None,
-        max_post_data_size: None,
-        report_direct_socket_traffic: None,
-        enable_durable_messages: None,
-    })
-    .expect("network events");
-    tab.add_event_listener(Arc::new(move |event: &Event| {
-        if let Event::NetworkRequestWillBeSent(e) = event
-            && let Ok(mut urls) = sink.lock()
-        {
-            urls.push(e.params.request.url.clone());
-        }
-    }))
-    .expect("listener");
-    seen
-}
-
-fn eval_bool(tab: &Tab, js: &str) -> bool {
-    tab.evaluate(js, false)
-        .ok()
-        .and_then(|r| r.value)
-        .and_then(|v| v.as_bool())
-        .unwrap_or(false)
-}
-
-fn eval_string(tab: &Tab, js: &str) -> String {
-    tab.evaluate(js, false)
-        .ok()
-        .and_then(|r| r.value)
-        .and_then(|v| v.as_str().map(str::to_string))
-        .unwrap_or_default()
-}
-
-/// Polls until `js` is true; the page's own timing varies, a fixed sleep would flake.
-fn wait_until(tab: &Tab, js: &str, what: &str) {
-    let start = Instant::now();
-    while start.elapsed() < Duration::from_secs(20) {
-        if eval_bool(tab, js) {
-            return;
-        }
-        std::thread::sleep(Duration::from_millis(100));
-    }
-    let state = eval_string(
-        tab,
-        "document.readyState + ' ' + location.href + ' ' + performance.getEntriesByType('resource').map(e => e.name + ':' + Math.round(e.duration)).join(' ')",
-    );
-    panic!("timed out waiting for {what} ({js}); page state: {state}");
-}
-
-fn screenshot(tab: &Tab, name: &str) {
-    let Some(dir) = std::env::var_os("MODUL_SCREENSHOT_DIR") else {
-        return;
-    };
-    let png = tab
-        .capture_screenshot(CaptureScreenshotFormatOption::Png, None, None, true)
-        .expect("screenshot");
-    std::fs::create_dir_all(&dir).expect("screenshot folder");
-    std::fs::write(Path::new(&dir).join(format!("{name}.png")), png).expect("write screenshot");
-}
-
-fn open(browser: &Browser, url: &str) -> (Arc<Tab>, Arc<Mutex<Vec<String>>>) {
-    let tab = browser.new_tab().expect("tab");
-    tab.set_default_timeout(Duration::from_secs(20));
-    let requests = record_requests(&tab);
-    navigate(&tab, url);
-    (tab, requests)
-}
-
-/// Navigates and waits for the new page by polling its own state: the navigation event can be
-/// missed on a busy machine, and the old page is also 'complete', hence the address check.
-fn navigate(tab: &Tab, url: &str) {
-    tab.navigate_to(url).expect("navigate");
-    let quoted = serde_json::to_string(url).expect("quote");
-    wait_until(
-        tab,
-        &format!("document.readyState === 'complete' && location.href === {quoted}"),
-        &format!("{url} to load"),
-    );
-}
 
 #[test]
 fn session_card_is_visible_from_file_url() {
@@ -405,10 +231,12 @@ fn serve_over_http_reloads_after_an_edit() {
     );
     // Exercise and form files live outside book/ and are watched too.
     let exercise = dir.path().join("exercises/1-1-kenali-masalah.toml");
+    let original = std::fs::read_to_string(&exercise).expect("read");
+    let titled = |title: &str| original.replace("Mengenali masalah <gepeng>", title);
     edit(
         &exercise,
-        "judul = \"Judul latihan baru\"\n",
-        "document.body.innerText.includes('Judul latihan baru')",
+        &titled("Judul latihan baru"),
+        "document.body.innerText.includes('Judul latihan baru') && !document.getElementById('modul-galat-pratinjau')",
         "live reload after an exercise edit",
     );
     // A broken file shows its error over the page instead of a stale book…
@@ -421,30 +249,17 @@ fn serve_over_http_reloads_after_an_edit() {
     // …and fixing it brings the page back.
     edit(
         &exercise,
-        "judul = \"Judul latihan diperbaiki\"\n",
+        &titled("Judul latihan diperbaiki"),
         "document.body.innerText.includes('Judul latihan diperbaiki') && !document.getElementById('modul-galat-pratinjau')",
         "the page back after the fix",
     );
 
     let urls = requests.lock().map(|r| r.clone()).unwrap_or_default();
-    let foreign: Vec<&String> = urls.iter().filter(|u| !u.starts_with(&base)).collect();
+    // data: URLs are the browser's own (the date picker's icon), not requests.
+    let foreign: Vec<&String> = urls
+        .iter()
+        .filter(|u| !u.starts_with(&base) && !u.starts_with("data:"))
+        .collect();
     assert!(foreign.is_empty(), "requests to other hosts: {foreign:?}");
     tab.close(true).ok();
-}
-
-/// Stops the server however the test ends, so no process outlives it.
-struct KillOnDrop(std::process::Child);
-
-impl Drop for KillOnDrop {
-    fn drop(&mut self) {
-        self.0.kill().ok();
-        self.0.wait().ok();
-    }
-}
-
-fn free_port() -> u16 {
-    std::net::TcpListener::bind("127.0.0.1:0")
-        .and_then(|l| l.local_addr())
-        .map(|a| a.port())
-        .expect("a free port")
 }

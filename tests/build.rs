@@ -211,6 +211,214 @@ fn fixture_renders_glossary_readings_corrections_and_outline_markers() {
 }
 
 #[test]
+fn fixture_renders_every_exercise_type_once_in_place() {
+    let dir = fixture_copy("kecil");
+    let site = dir.path().join("situs");
+    build(&dir.path().join("book"), &site).expect("fixture builds");
+    let pages = [
+        "sesi-1-1/index.html",
+        "sesi-1-1/permasalahan.html",
+        "sesi-1-1/landasan-hukum.html",
+        "sesi-1-2/index.html",
+        "sesi-1-2/manajemen-kasus.html",
+    ];
+    let mut kinds = std::collections::BTreeMap::new();
+    for page in pages {
+        let html = read(&site.join(page));
+        let main = main_of(&html);
+        for (at, _) in main.match_indices("<section class=\"modul-latihan\"") {
+            let tag = &main[at..at + main[at..].find('>').unwrap_or(0)];
+            let attr = |name: &str| {
+                let start = tag
+                    .find(&format!("{name}=\""))
+                    .map(|i| i + name.len() + 2)?;
+                Some(tag[start..start + tag[start..].find('"')?].to_string())
+            };
+            let (Some(id), Some(kind), Some(session), Some(hash)) = (
+                attr("data-latihan"),
+                attr("data-jenis"),
+                attr("data-sesi"),
+                attr("data-hash"),
+            ) else {
+                panic!("root element with its hooks: {tag}");
+            };
+            assert!(id.starts_with(&session), "{id} in {session}");
+            assert_eq!(hash.len(), 12);
+            assert!(
+                kinds.insert(id.clone(), (kind, page)).is_none(),
+                "{id} appears twice"
+            );
+        }
+    }
+    let got: Vec<(&str, &str)> = kinds
+        .iter()
+        .map(|(id, (kind, _))| (id.as_str(), kind.as_str()))
+        .collect();
+    assert_eq!(
+        got,
+        [
+            ("1-1-ciri-gelandangan", "pilihan-jamak"),
+            ("1-1-dasar-hukum", "benar-salah"),
+            ("1-1-kenali-masalah", "pilihan-ganda"),
+            ("1-1-refleksi", "refleksi"),
+            ("1-2-isi-registrasi", "isi-formulir"),
+            ("1-2-istilah-kasus", "jodohkan"),
+            ("1-2-nama-asesmen", "isian-singkat"),
+            ("1-2-rujukan-ditolak", "studi-kasus"),
+            ("1-2-tahap-kasus", "urutkan"),
+        ],
+        "every exercise exactly once"
+    );
+    // Placed by directive, by topic, or at the end of the session chapter.
+    assert_eq!(kinds["1-1-kenali-masalah"].1, "sesi-1-1/index.html");
+    assert_eq!(
+        kinds["1-1-ciri-gelandangan"].1,
+        "sesi-1-1/permasalahan.html"
+    );
+    assert_eq!(kinds["1-1-refleksi"].1, "sesi-1-1/index.html");
+    assert_eq!(kinds["1-2-tahap-kasus"].1, "sesi-1-2/manajemen-kasus.html");
+    assert_eq!(kinds["1-2-nama-asesmen"].1, "sesi-1-2/index.html");
+
+    let topic = read(&site.join("sesi-1-2/manajemen-kasus.html"));
+    let main = main_of(&topic);
+    assert!(
+        main.contains(r##"<h2 id="latihan"><a class="header" href="#latihan">Latihan</a></h2>"##),
+        "one heading above the appended exercises:\n{main}"
+    );
+    // Questions, options, feedback and keys are in the page, readable without scripts.
+    for text in [
+        "Jodohkan istilah dengan artinya.",
+        "<option value=\"0\">B. Pengumpulan dan analisis data klien</option>",
+        "Asesmen → <strong>B. Pengumpulan dan analisis data klien</strong>",
+        "<summary>Kunci jawaban dan pembahasan</summary>",
+        "<summary>Menanyakan alasan penolakan</summary>",
+        "Lanjut ke bagian 2",
+        "Pembahasan (Akhir cerita: baik)",
+        "Bagian 1: Menanyakan alasan penolakan → Bagian 2",
+        r#"<a class="modul-latihan-kasus" href="../kasus.html">Kasus berkelanjutan: Pak Sastro</a>"#,
+    ] {
+        assert!(main.contains(text), "{text}:\n{main}");
+    }
+    // Steps shown in a fixed shuffle, never in the right order; the key has the right one.
+    let shown: Vec<&str> = main
+        .match_indices("data-posisi=\"")
+        .map(|(i, m)| &main[i + m.len()..i + m.len() + 1])
+        .collect();
+    assert_eq!(shown, ["3", "0", "1", "2"]);
+
+    let session = read(&site.join("sesi-1-1/index.html"));
+    let main = main_of(&session);
+    assert!(
+        main.contains("Tidak ada keterangan tentang pekerjaan &lt;b&gt;berlebih&lt;/b&gt;."),
+        "markup in content is text:\n{main}"
+    );
+    assert!(
+        main.contains("<p>Pak Sastro (rekaan) tidur di emper toko dan <strong>tidak mempunyai KTP</strong>.</p>"),
+        "Markdown in content fields:\n{main}"
+    );
+    assert!(
+        main.contains("<details class=\"modul-catatan-fasilitator\">\n<summary>Catatan fasilitator</summary>\n<p>Mulailah dengan <strong>curah pendapat</strong>"),
+        "a [!FASILITATOR] block in a chapter:\n{main}"
+    );
+    assert!(
+        main.contains("Minta peserta menjelaskan alasan pilihannya"),
+        "the exercise's facilitator note:\n{main}"
+    );
+    let form = read(&site.join("sesi-1-2/index.html"));
+    assert!(main_of(&form).contains("<tr data-kolom=\"umur\"><th scope=\"row\">umur</th><td>52"));
+}
+
+#[test]
+fn fixture_renders_worksheets_answer_keys_and_progress_page() {
+    let dir = fixture_copy("kecil");
+    let site = dir.path().join("situs");
+    build(&dir.path().join("book"), &site).expect("fixture builds");
+
+    let sheet = read(&site.join("cetak/lembar-kerja-1-1.html"));
+    let main = main_of(&sheet);
+    assert!(
+        main.contains(
+            "<h1 class=\"modul-lembar-judul\">Lembar Kerja Peserta · Sesi 1-1: Umum</h1>"
+        ),
+        "{main}"
+    );
+    assert!(
+        !main.contains("data-lembar-sesi=\"1-2\""),
+        "one session only"
+    );
+    assert_eq!(main.matches("data-lembar=\"").count(), 4, "{main}");
+    assert!(
+        main.find("data-lembar=\"1-1-kenali-masalah\"") < main.find("data-lembar=\"1-1-refleksi\""),
+        "book order"
+    );
+    for absent in [
+        "Tepat: tidur",
+        "Benar, ini ciri utama",
+        "Minta peserta",
+        "data-latihan=",
+    ] {
+        assert!(
+            !main.contains(absent),
+            "no answers, feedback or notes: {absent}\n{main}"
+        );
+    }
+    assert!(
+        main.contains("Ceritakan pengalaman Anda bertemu gepeng."),
+        "{main}"
+    );
+    assert_eq!(
+        main.matches("<span></span>").count(),
+        4,
+        "reflection: baris = 4 ruled lines:\n{main}"
+    );
+
+    let all = read(&site.join("cetak/lembar-kerja.html"));
+    let main = main_of(&all);
+    assert!(main.contains("<h1 class=\"modul-cetak-judul\">Lembar Kerja Peserta</h1>"));
+    assert_eq!(main.matches("data-lembar=\"").count(), 9);
+    assert!(main.contains("Tulis nomor urut"), "{main}");
+
+    let key = read(&site.join("cetak/kunci-jawaban.html"));
+    let main = main_of(&key);
+    assert_eq!(main.matches("data-lembar=\"").count(), 9);
+    for present in [
+        "Tepat: tidur di emper toko",
+        "Minta peserta menjelaskan alasan pilihannya",
+        "Jawaban yang diterima: <strong>asesmen / assessment</strong>",
+        "Jalur yang dianjurkan: Bagian 1 → Bagian 2 → Akhir cerita (baik).",
+        "Klien tidak boleh ditelantarkan",
+    ] {
+        assert!(main.contains(present), "{present}:\n{main}");
+    }
+
+    let progress = read(&site.join("kemajuan.html"));
+    let main = main_of(&progress);
+    assert!(main.contains("Buku ini memuat 9 latihan."), "{main}");
+    assert!(
+        main.contains(r#"<a href="sesi-1-1/permasalahan.html#latihan-1-1-ciri-gelandangan">Ciri gelandangan</a>"#),
+        "{main}"
+    );
+    assert_eq!(main.matches("data-latihan-ref=").count(), 9);
+}
+
+#[test]
+fn fixture_book_uses_the_real_books_scripts_and_styles() {
+    let table = |path: &Path| -> toml::Table {
+        read(path)
+            .parse()
+            .unwrap_or_else(|e| panic!("{}: {e}", path.display()))
+    };
+    let html = |t: &toml::Table| {
+        let out = t["output"]["html"].clone();
+        (out["additional-js"].clone(), out["additional-css"].clone())
+    };
+    assert_eq!(
+        html(&table(&repo().join("book/book.toml"))),
+        html(&table(&repo().join("tests/fixtures/kecil/book/book.toml")))
+    );
+}
+
+#[test]
 fn same_source_builds_byte_identical_sites() {
     let dir = fixture_copy("kecil");
     let book = dir.path().join("book");
@@ -290,7 +498,7 @@ fn cli_check_exits_non_zero_and_prints_chapter_line() {
         "{}",
         String::from_utf8_lossy(&out.stderr)
     );
-    assert!(String::from_utf8_lossy(&out.stderr).contains("2 sesi, 1 latihan, 1 formulir"));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("2 sesi, 9 latihan, 1 formulir"));
 }
 
 /// One bad edit of the fixture and the messages it must produce.
@@ -514,6 +722,154 @@ fn bad_content_gets_precise_indonesian_messages() {
             ],
         },
         Case {
+            name: "exercise of an unknown type",
+            file: "exercises/1-2-tahap-kasus.toml",
+            find: "jenis = \"urutkan\"",
+            replace: "jenis = \"urutan\"",
+            expected: &[
+                "1-2-tahap-kasus.toml:4:9: jenis latihan `urutan` tidak dikenal",
+                "maksud Anda `urutkan`?",
+            ],
+        },
+        Case {
+            name: "single choice with two right answers",
+            file: "exercises/1-1-kenali-masalah.toml",
+            find: "benar = false\numpan_balik = \"Tidak ada keterangan tentang pekerjaan",
+            replace: "benar = true\numpan_balik = \"Tidak ada keterangan tentang pekerjaan",
+            expected: &[
+                "1-1-kenali-masalah.toml:15:9: pilihan-ganda harus mempunyai tepat satu pilihan benar, tetapi ada 2",
+            ],
+        },
+        Case {
+            name: "option without feedback",
+            file: "exercises/1-1-ciri-gelandangan.toml",
+            find: "umpan_balik = \"Benar, ini ciri utama gelandangan.\"\n",
+            replace: "",
+            expected: &[
+                "1-1-ciri-gelandangan.toml:7:1: kolom `umpan_balik` wajib diisi tetapi tidak ada",
+            ],
+        },
+        Case {
+            name: "exercise in a session that does not exist",
+            file: "exercises/1-1-dasar-hukum.toml",
+            find: "sesi = \"1-1\"",
+            replace: "sesi = \"1-3\"",
+            expected: &[
+                "1-1-dasar-hukum.toml:2:8: sesi `1-3` tidak ada di buku",
+                "maksud Anda `1-1`?",
+            ],
+        },
+        Case {
+            name: "exercise topic not in its session",
+            file: "exercises/1-1-dasar-hukum.toml",
+            find: "topik = \"Landasan Hukum\"",
+            replace: "topik = \"Landasan Hukm\"",
+            expected: &[
+                "1-1-dasar-hukum.toml:3:9: topik `Landasan Hukm` tidak ada di sesi 1-1",
+                "maksud Anda `Landasan Hukum`?",
+            ],
+        },
+        Case {
+            name: "exercise of an unknown longitudinal case",
+            file: "exercises/1-2-rujukan-ditolak.toml",
+            find: "kasus = \"sastro\"",
+            replace: "kasus = \"satro\"",
+            expected: &[
+                "1-2-rujukan-ditolak.toml:5:9: kasus `satro` tidak ada di exercises/kasus.toml",
+                "maksud Anda `sastro`?",
+            ],
+        },
+        Case {
+            name: "form-filling exercise with an unknown form",
+            file: "exercises/1-2-isi-registrasi.toml",
+            find: "formulir = \"registrasi\"",
+            replace: "formulir = \"registrsi\"",
+            expected: &[
+                "1-2-isi-registrasi.toml:5:12: formulir `registrsi` tidak ditemukan di forms/",
+                "maksud Anda `registrasi`?",
+            ],
+        },
+        Case {
+            name: "scenario choice leading nowhere",
+            file: "exercises/1-2-rujukan-ditolak.toml",
+            find: "lanjut = \"akhir-baik\"",
+            replace: "lanjut = \"akhir-bagus\"",
+            expected: &[
+                "1-2-rujukan-ditolak.toml:29:10: `lanjut` menuju simpul `akhir-bagus` yang tidak ada",
+                "maksud Anda `akhir-baik`?",
+            ],
+        },
+        Case {
+            name: "scenario part nobody reaches",
+            file: "exercises/1-2-rujukan-ditolak.toml",
+            find: "lanjut = \"akhir-kurang\"",
+            replace: "lanjut = \"lengkapi\"",
+            expected: &[
+                "1-2-rujukan-ditolak.toml:43:6: simpul `akhir-kurang` tidak dapat dicapai dari simpul awal `awal`",
+            ],
+        },
+        Case {
+            name: "scenario loop without a way out",
+            file: "exercises/1-2-rujukan-ditolak.toml",
+            find: "lanjut = \"akhir-baik\"",
+            replace: "lanjut = \"awal\"",
+            expected: &[
+                "1-2-rujukan-ditolak.toml:37:6: simpul `akhir-baik` tidak dapat dicapai",
+                "skenario tidak mempunyai akhir \"baik\" yang dapat dicapai",
+            ],
+        },
+        Case {
+            name: "scenario ending without debrief",
+            file: "exercises/1-2-rujukan-ditolak.toml",
+            find: "pembahasan = \"Klien tidak boleh ditelantarkan karena rujukan ditolak.\"\n",
+            replace: "",
+            expected: &[
+                "1-2-rujukan-ditolak.toml:45:9: simpul akhir `akhir-kurang` tidak mempunyai pembahasan",
+            ],
+        },
+        Case {
+            name: "matching with a repeated right-hand side",
+            file: "exercises/1-2-istilah-kasus.toml",
+            find: "kanan = \"Pengakhiran pelayanan\"",
+            replace: "kanan = \"Pengiriman klien ke lembaga lain\"",
+            expected: &[
+                "1-2-istilah-kasus.toml:18:9: `kanan` “Pengiriman klien ke lembaga lain” tertulis dua kali (juga di baris 14)",
+            ],
+        },
+        Case {
+            name: "key of another exercise type",
+            file: "exercises/1-2-nama-asesmen.toml",
+            find: "jenis = \"isian-singkat\"",
+            replace: "jenis = \"isian-singkat\"\nlangkah = [\"a\", \"b\", \"c\"]",
+            expected: &[
+                "1-2-nama-asesmen.toml:4:11: kolom `langkah` tidak dipakai oleh latihan jenis `isian-singkat`",
+            ],
+        },
+        Case {
+            name: "exercise placed twice",
+            file: "book/src/sesi-1-1/landasan-hukum.md",
+            find: "> Pasal 34",
+            replace: "{{#latihan 1-1-kenali-masalah}}\n\n> Pasal 34",
+            expected: &[
+                "landasan-hukum.md:3:12: latihan `1-1-kenali-masalah` sudah dimuat di sesi-1-1/index.md:",
+                "setiap latihan tampil tepat sekali di buku",
+            ],
+        },
+        Case {
+            name: "worksheet of an unknown session",
+            file: "book/src/cetak/lembar-kerja-1-1.md",
+            find: "{{#lembar-kerja 1-1}}",
+            replace: "{{#lembar-kerja 1-9}}",
+            expected: &["lembar-kerja-1-1.md:1:17: sesi `1-9` tidak ada di buku"],
+        },
+        Case {
+            name: "case page missing from the book",
+            file: "exercises/kasus.toml",
+            find: "halaman = \"kasus.md\"",
+            replace: "halaman = \"kasus-sastro.md\"",
+            expected: &["kasus.toml:4:11: halaman kasus `kasus-sastro.md` tidak ada di SUMMARY.md"],
+        },
+        Case {
             name: "reading without its original title",
             file: "book/src/bacaan/asesmen.md",
             find: "judul_asli = \"Asismen\"\n",
@@ -666,6 +1022,44 @@ fn the_real_book_checks_and_builds_in_indonesian() {
     );
     let programme = read(&site.join("pengantar/program-pelatihan.html"));
     assert_eq!(programme.matches("<tr data-sesi=").count(), 9);
+
+    // Exercises: at least 36 of at least 8 types, at least 4 per session, every topic practised,
+    // and each exactly once in the built book (print.html aside).
+    let exercises = &model.exercise_data;
+    assert!(exercises.len() >= 36, "{} exercises", exercises.len());
+    let kinds: std::collections::BTreeSet<_> = exercises.values().map(|e| e.kind()).collect();
+    assert!(kinds.len() >= 8, "{kinds:?}");
+    for session in model.sessions_in_order() {
+        let count = exercises
+            .values()
+            .filter(|e| e.session == session.code)
+            .count();
+        assert!(count >= 4, "session {} has {count} exercises", session.code);
+        for topic in &session.topics {
+            assert!(
+                exercises
+                    .values()
+                    .any(|e| e.session == session.code && e.topic.as_ref() == Some(&topic.title)),
+                "no exercise for {} {}",
+                session.code,
+                topic.title
+            );
+        }
+    }
+    let mut seen = std::collections::BTreeMap::new();
+    for (path, bytes) in snapshot(&site) {
+        if path.extension().is_none_or(|e| e != "html") || path == Path::new("print.html") {
+            continue;
+        }
+        let html = String::from_utf8_lossy(&bytes);
+        for (at, _) in html.match_indices(" data-latihan=\"") {
+            let start = at + " data-latihan=\"".len();
+            let id = &html[start..start + html[start..].find('"').unwrap_or(0)];
+            *seen.entry(id.to_string()).or_insert(0) += 1;
+        }
+    }
+    assert_eq!(seen.len(), exercises.len());
+    assert!(seen.values().all(|&n| n == 1), "{seen:?}");
 }
 
 #[test]

@@ -5,11 +5,11 @@
 
 mod common;
 
-use common::cari::{build_with_mdbook_search, dev_set, ready_search, score, ui_search};
-use common::peramban::{
+use common::browser::{
     KillOnDrop, browser, eval, eval_bool, eval_json, eval_string, file_url, free_port, navigate,
     open, screenshot, wait_until,
 };
+use common::cari::{build_with_mdbook_search, dev_set, ready_search, score, ui_search};
 use common::{fixture_copy, read, repo};
 use modul::build::{BuildOptions, build_book};
 use modul::search::query::search;

@@ -1,8 +1,10 @@
-//! GitHub-style alerts (`> [!NOTE]` …) with Indonesian titles.
+//! GitHub-style alerts (`> [!NOTE]` …) with Indonesian titles, and facilitator notes
+//! (`> [!FASILITATOR]`).
 //!
-//! mdBook renders them with English titles fixed in its code, so the preprocessor turns each
+//! mdBook renders alerts with English titles fixed in its code, so the preprocessor turns each
 //! alert into the same markup (same classes, so mdBook's styles apply) with the title from
-//! `ui.toml`, leaving the alert's body as Markdown.
+//! `ui.toml`, leaving the alert's body as Markdown. A facilitator note becomes a `<details>`
+//! block that learner mode hides and trainer mode (Mode Fasilitator) shows.
 
 use crate::render::Renderer;
 use crate::ui;
@@ -28,8 +30,19 @@ pub fn rewrite(text: &str, renderer: &Renderer) -> Result<Vec<(Range<usize>, Str
             Event::Start(Tag::BlockQuote(kind)) => {
                 depth += 1;
                 // Nested alerts stay inside their parent's rewritten body and are left to mdBook.
-                if let (Some(kind), 1) = (kind, depth) {
-                    out.push((range.clone(), alert(text, range, kind, renderer)?));
+                if depth != 1 {
+                    continue;
+                }
+                if let Some(kind) = kind {
+                    let (class, key) = kind_names(kind);
+                    let open = renderer.render(
+                        "peringatan.html",
+                        serde_json::json!({"kind": class, "title": ui::text(key)}),
+                    )?;
+                    out.push((range.clone(), wrap(text, range, &open, "</blockquote>")));
+                } else if is_facilitator_note(&text[range.clone()]) {
+                    let open = renderer.render("fasilitator.html", serde_json::json!({}))?;
+                    out.push((range.clone(), wrap(text, range, &open, "</details>")));
                 }
             }
             Event::End(pulldown_cmark::TagEnd::BlockQuote(_)) => depth = depth.saturating_sub(1),
@@ -39,13 +52,20 @@ pub fn rewrite(text: &str, renderer: &Renderer) -> Result<Vec<(Range<usize>, Str
     Ok(out)
 }
 
-fn alert(
-    text: &str,
-    range: Range<usize>,
-    kind: BlockQuoteKind,
-    renderer: &Renderer,
-) -> Result<String, String> {
-    let (class, key) = kind_names(kind);
+/// The marker of a facilitator note, on the first line of a block quote.
+const FACILITATOR: &str = "[!FASILITATOR]";
+
+fn is_facilitator_note(block: &str) -> bool {
+    let first = block.lines().next().unwrap_or("").trim_start();
+    first
+        .strip_prefix('>')
+        .map(str::trim_start)
+        .and_then(|rest| rest.get(..FACILITATOR.len()))
+        .is_some_and(|marker| marker.eq_ignore_ascii_case(FACILITATOR))
+}
+
+/// The block quote at `range` as `open`, its body as Markdown, then `close`.
+fn wrap(text: &str, range: Range<usize>, open: &str, close: &str) -> String {
     let block = &text[range.clone()];
     let line_start = text[..range.start].rfind('\n').map_or(0, |i| i + 1);
     // The alert may sit inside a list item: keep its indentation for every line we write.
@@ -73,15 +93,11 @@ fn alert(
         }
         body.push(rest.to_string());
     }
-    let open = renderer.render(
-        "peringatan.html",
-        serde_json::json!({"kind": class, "title": ui::text(key)}),
-    )?;
     let mut lines: Vec<String> = open.lines().map(str::to_string).collect();
     lines.push(String::new());
     lines.extend(body);
     lines.push(String::new());
-    lines.push("</blockquote>".to_string());
+    lines.push(close.to_string());
     let joined = lines
         .iter()
         .enumerate()
@@ -95,11 +111,11 @@ fn alert(
         .collect::<Vec<_>>()
         .join("\n");
     // Keep the line break that ended the alert, so what follows stays a separate block.
-    Ok(if block.ends_with('\n') {
+    if block.ends_with('\n') {
         joined + "\n"
     } else {
         joined
-    })
+    }
 }
 
 #[cfg(test)]
@@ -123,6 +139,22 @@ mod tests {
         );
         assert!(new.contains("\n\nJangan **lupa**.\n- butir\n"), "{new}");
         assert!(new.ends_with("</blockquote>\n"));
+    }
+
+    #[test]
+    fn facilitator_note_becomes_a_details_block() {
+        let text = "Teks.\n\n> [!FASILITATOR]\n> Bagi peserta dalam **kelompok**.\n\nAkhir.\n";
+        let r = Renderer::new();
+        let edits = rewrite(text, &r).expect("rewrites");
+        assert_eq!(edits.len(), 1);
+        let new = &edits[0].1;
+        assert!(
+            new.starts_with("<details class=\"modul-catatan-fasilitator\">\n<summary>Catatan fasilitator</summary>\n\nBagi peserta"),
+            "{new}"
+        );
+        assert!(new.ends_with("\n\n</details>\n"), "{new}");
+        assert!(is_facilitator_note("> [!fasilitator] Catatan"));
+        assert!(!is_facilitator_note("> [!FASIL]"));
     }
 
     #[test]

@@ -107,11 +107,22 @@ pub fn build_book(options: &BuildOptions) -> Result<PathBuf, Error> {
             Some(problems) => Error::Content(problems),
             None => Error::Other(format!("pembangunan gagal: {e:#}")),
         })?;
+    // Files mdBook does not write (the XLSForm exports) go into the same staging folder, so
+    // the swap below publishes them together with the pages or not at all.
+    for (relative, bytes) in preprocessor.take_files() {
+        let path = fresh.join(relative);
+        if let Some(dir) = path.parent() {
+            std::fs::create_dir_all(dir)
+                .map_err(|e| Error::Other(format!("{}: {e}", display_path(dir))))?;
+        }
+        std::fs::write(&path, bytes)
+            .map_err(|e| Error::Other(format!("{}: {e}", display_path(&path))))?;
+    }
     if uses_modul_search(&book) {
         let glossary = crate::glossary::Glossary::load(&paths(&book)?.data)
             .map_err(Error::Content)?
             .0;
-        crate::search::write(&fresh, &search_pages(&book), &glossary).map_err(Error::Other)?;
+        crate::search::write(&fresh, &search_pages(&book)?, &glossary).map_err(Error::Other)?;
     }
 
     // Swap the finished site in; the old one goes into the staging folder, removed on drop.
@@ -134,13 +145,23 @@ pub fn uses_modul_search(book: &MDBook) -> bool {
         .is_some_and(|search| search.enable && !search.copy_js)
 }
 
-/// Every chapter page of the book, in book order.
-pub fn search_pages(book: &MDBook) -> Vec<crate::search::Page> {
-    book.book
+/// Every chapter page of the book that search covers, in book order: all but those under a
+/// `search-exclude` prefix of `[preprocessor.modul]`.
+pub fn search_pages(book: &MDBook) -> Result<Vec<crate::search::Page>, Error> {
+    let config =
+        ModulConfig::from_book_config(&book.config).map_err(|e| Error::Other(format!("{e:#}")))?;
+    let excluded = |path: &Path| {
+        config
+            .search_exclude
+            .iter()
+            .any(|prefix| path.starts_with(prefix))
+    };
+    Ok(book
+        .book
         .iter()
         .filter_map(|item| match item {
             mdbook_preprocessor::book::BookItem::Chapter(chapter) => {
-                let path = chapter.path.as_ref()?;
+                let path = chapter.path.as_ref().filter(|p| !excluded(p))?;
                 let url = path
                     .with_extension("html")
                     .components()
@@ -154,7 +175,7 @@ pub fn search_pages(book: &MDBook) -> Vec<crate::search::Page> {
             }
             _ => None,
         })
-        .collect()
+        .collect())
 }
 
 /// An absolute path without `.` or `..`, so paths can be compared with `starts_with`.

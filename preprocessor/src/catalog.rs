@@ -14,6 +14,8 @@ pub struct Entry {
     pub id: String,
     pub path: PathBuf,
     pub title: Option<String>,
+    /// The file is not valid TOML (already reported): its schema is not checked again.
+    pub broken: bool,
 }
 
 /// Items of one kind (exercises or forms), by id.
@@ -62,12 +64,14 @@ impl Catalog {
                     continue;
                 }
             };
+            let mut broken = false;
             let title = match file.text.parse::<toml::Table>() {
                 Ok(table) => table
                     .get("judul")
                     .and_then(|v| v.as_str())
                     .map(str::to_string),
                 Err(err) => {
+                    broken = true;
                     problems.push(from_toml_error(
                         &file,
                         0,
@@ -88,9 +92,15 @@ impl Catalog {
                 ));
                 continue;
             }
-            catalog
-                .entries
-                .insert(id.clone(), Entry { id, path, title });
+            catalog.entries.insert(
+                id.clone(),
+                Entry {
+                    id,
+                    path,
+                    title,
+                    broken,
+                },
+            );
         }
         (catalog, problems)
     }

@@ -1,5 +1,7 @@
 //! Directives in chapter Markdown: `{{#latihan ID}}`, `{{#formulir ID}}`, `{{#program}}`,
-//! `{{#istilah}}` (the glossary) and `{{#penyuntingan}}` (the table of corrections).
+//! `{{#istilah}}` (the glossary), `{{#penyuntingan}}` (the table of corrections),
+//! `{{#lembar-kerja [SESI]}}` and `{{#kunci-jawaban [SESI]}}` (print pages of the exercises of
+//! one session or of all) and `{{#kemajuan}}` (the learner's progress page).
 //!
 //! A directive inside inline code or a code block is text, not a directive. mdBook's own
 //! directives (`{{#include …}}` and friends) are left for mdBook. Anything else that looks
@@ -10,7 +12,17 @@ use pulldown_cmark::{Event, Options, Parser, Tag, TagEnd};
 use std::ops::Range;
 
 /// Directives this preprocessor implements.
-pub const OURS: &[&str] = &["latihan", "formulir", "program", "istilah", "penyuntingan"];
+pub const OURS: &[&str] = &[
+    "latihan",
+    "formulir",
+    "program",
+    "istilah",
+    "penyuntingan",
+    "daftar-formulir",
+    "lembar-kerja",
+    "kunci-jawaban",
+    "kemajuan",
+];
 /// Directives handled by mdBook's `links` preprocessor.
 pub const MDBOOK: &[&str] = &["include", "rustdoc_include", "playground", "title"];
 
@@ -38,10 +50,20 @@ pub enum Directive {
         id_range: Range<usize>,
     },
     Programme,
+    /// `{{#daftar-formulir}}`: every form of the book, from the form files.
+    FormList,
     /// The glossary page's entries.
     Glossary,
     /// The table of corrections (Catatan Penyuntingan).
     Corrections,
+    /// A participant worksheet (`key == false`) or the trainer's answer key, for one session
+    /// (its code as written, and where) or for all.
+    Worksheet {
+        session: Option<(String, Range<usize>)>,
+        key: bool,
+    },
+    /// The progress page (Kemajuan Saya).
+    Progress,
 }
 
 /// Byte ranges of inline code and code blocks: directives there are text.
@@ -158,9 +180,31 @@ pub fn classify(file: &SourceFile, raw: &RawDirective) -> Result<Option<Directiv
     }
     match (raw.name.as_str(), raw.args.as_slice()) {
         ("program", []) => Ok(Some(Directive::Programme)),
+        ("daftar-formulir", []) => Ok(Some(Directive::FormList)),
         ("istilah", []) => Ok(Some(Directive::Glossary)),
         ("penyuntingan", []) => Ok(Some(Directive::Corrections)),
-        (name @ ("program" | "istilah" | "penyuntingan"), [(_, range), ..]) => fail(
+        ("kemajuan", []) => Ok(Some(Directive::Progress)),
+        (name @ ("lembar-kerja" | "kunci-jawaban"), args) => match args {
+            [] => Ok(Some(Directive::Worksheet {
+                session: None,
+                key: name == "kunci-jawaban",
+            })),
+            [(code, range)] => Ok(Some(Directive::Worksheet {
+                session: Some((code.clone(), range.clone())),
+                key: name == "kunci-jawaban",
+            })),
+            [_, (_, extra), ..] => fail(
+                extra.clone(),
+                format!("`{{{{#{name}}}}}` menerima paling banyak satu kode sesi"),
+                format!(
+                    "tulis {{{{#{name}}}}} untuk semua sesi atau {{{{#{name} 1-4}}}} untuk satu sesi"
+                ),
+            ),
+        },
+        (
+            name @ ("program" | "istilah" | "penyuntingan" | "kemajuan" | "daftar-formulir"),
+            [(_, range), ..],
+        ) => fail(
             range.clone(),
             format!("`{{{{#{name}}}}}` tidak menerima argumen"),
             format!("tulis {{{{#{name}}}}} saja"),

@@ -214,13 +214,15 @@ impl Glossary {
     /// wins over a shorter term inside it. `target` is the glossary page link from this chapter.
     pub fn links(&self, markdown: &str, target: &str) -> Vec<(Range<usize>, String)> {
         let texts = running_text(markdown);
+        // Lower-cased once for every term; ASCII lower-casing keeps byte offsets.
+        let lower = markdown.to_ascii_lowercase();
         let mut order: Vec<&Term> = self.terms.iter().collect();
         order.sort_by_key(|t| std::cmp::Reverse(t.term.len()));
         let mut taken: Vec<Range<usize>> = Vec::new();
         let mut out = Vec::new();
         for term in order {
             let found = texts.iter().find_map(|range| {
-                find_words(&markdown[range.clone()], term)
+                find_words(&markdown[range.clone()], &lower[range.clone()], term)
                     .into_iter()
                     .map(|r| r.start + range.start..r.end + range.start)
                     .find(|r| !taken.iter().any(|t| t.start < r.end && r.start < t.end))
@@ -319,19 +321,19 @@ fn running_text(markdown: &str) -> Vec<Range<usize>> {
     out
 }
 
-/// Every whole-word occurrence of the term in `text`.
-fn find_words(text: &str, term: &Term) -> Vec<Range<usize>> {
-    let needle = &term.term;
+/// Every whole-word occurrence of the term in `text`; `lower` is `text` ASCII-lower-cased.
+fn find_words(text: &str, lower: &str, term: &Term) -> Vec<Range<usize>> {
+    let lowered;
     let (hay, needle) = if term.case_sensitive() {
-        (text.to_string(), needle.clone())
+        (text, term.term.as_str())
     } else {
-        // ASCII lower-casing keeps byte offsets; terms are written in ASCII.
-        (text.to_ascii_lowercase(), needle.to_ascii_lowercase())
+        lowered = term.term.to_ascii_lowercase();
+        (lower, lowered.as_str())
     };
     let is_word = |c: char| c.is_alphanumeric() || c == '-';
     let mut found = Vec::new();
     let mut from = 0;
-    while let Some(i) = hay[from..].find(&needle) {
+    while let Some(i) = hay[from..].find(needle) {
         let start = from + i;
         let end = start + needle.len();
         let before = text[..start].chars().next_back();

@@ -8,6 +8,10 @@ use crate::config::{ModulConfig, Paths};
 use crate::corrections::Corrections;
 use crate::diagnostic::{Diagnostics, SourceFile, suggestion};
 use crate::directive::{self, Directive};
+use crate::exercise::{self, Case, Exercise};
+use crate::exercise_html;
+use crate::form::Form;
+use crate::form_html::{self, Instance};
 use crate::glossary::Glossary;
 use crate::program::Program;
 use crate::reading::{self, Reading};
@@ -30,12 +34,25 @@ pub const NAME: &str = "modul";
 #[derive(Debug, Default, Clone)]
 pub struct ModulPreprocessor {
     problems: Arc<Mutex<Option<Diagnostics>>>,
+    files: Arc<Mutex<Vec<SiteFile>>>,
 }
+
+/// A file the site needs besides mdBook's pages (the XLSForm exports), relative to the site root.
+pub type SiteFile = (PathBuf, Vec<u8>);
 
 impl ModulPreprocessor {
     /// The problems of the last failed run, if any.
     pub fn take_problems(&self) -> Option<Diagnostics> {
         self.problems.lock().ok().and_then(|mut slot| slot.take())
+    }
+
+    /// The extra files of the last successful run. mdBook's HTML renderer writes only pages,
+    /// so the in-process build writes these into its staging folder.
+    pub fn take_files(&self) -> Vec<SiteFile> {
+        self.files
+            .lock()
+            .map(|mut files| std::mem::take(&mut *files))
+            .unwrap_or_default()
     }
 }
 
@@ -47,13 +64,21 @@ impl Preprocessor for ModulPreprocessor {
     fn run(&self, ctx: &PreprocessorContext, book: Book) -> anyhow::Result<Book> {
         let config = ModulConfig::from_book_config(&ctx.config)?;
         let paths = config.paths(&ctx.root, &ctx.config.book.src);
-        process(&paths, book).map_err(|problems| {
-            let message = anyhow::anyhow!("{problems}");
-            if let Ok(mut slot) = self.problems.lock() {
-                *slot = Some(problems);
+        match process(&paths, book) {
+            Ok((book, files)) => {
+                if let Ok(mut slot) = self.files.lock() {
+                    *slot = files;
+                }
+                Ok(book)
             }
-            message
-        })
+            Err(problems) => {
+                let message = anyhow::anyhow!("{problems}");
+                if let Ok(mut slot) = self.problems.lock() {
+                    *slot = Some(problems);
+                }
+                Err(message)
+            }
+        }
     }
 
     fn supports_renderer(&self, renderer: &str) -> anyhow::Result<bool> {
@@ -67,6 +92,12 @@ pub struct Model {
     pub program: Option<Program>,
     pub exercises: Catalog,
     pub forms: Catalog,
+    /// The parsed forms, by id.
+    pub form_defs: BTreeMap<String, Form>,
+    /// Every chapter that embeds each form, in book order.
+    pub form_embeds: BTreeMap<String, Vec<PathBuf>>,
+    /// Each form's page in links and lists: its `halaman`, else the first chapter embedding it.
+    pub form_pages: BTreeMap<String, PathBuf>,
     /// In book order (the order of SUMMARY.md).
     pub sessions: Vec<Session>,
     pub glossary: Glossary,
@@ -77,6 +108,19 @@ pub struct Model {
     pub readings: Vec<Reading>,
     /// Chapter titles as in SUMMARY.md, for generated links.
     pub chapter_names: BTreeMap<PathBuf, String>,
+    /// Exercises, validated, by id.
+    pub exercise_data: BTreeMap<String, Exercise>,
+    /// Longitudinal cases (`exercises/kasus.toml`).
+    pub cases: Vec<Case>,
+    /// Every exercise in book order, with the chapter that shows it.
+    pub exercise_order: Vec<(String, PathBuf)>,
+    /// The chapter holding `{{#kemajuan}}`.
+    pub progress_page: Option<PathBuf>,
+}
+
+/// Where the XLSForm export of a form is written, relative to the site root.
+pub fn xlsx_path(id: &str) -> PathBuf {
+    PathBuf::from("formulir").join(format!("{id}.xlsx"))
 }
 
 impl Model {
@@ -97,8 +141,22 @@ enum Edit {
     /// Front matter without a session record: removed.
     Remove,
     Programme,
-    Exercise(Entry),
-    Form(Entry),
+    /// An exercise placed by `{{#latihan ID}}`.
+    Exercise(String),
+    /// Exercises no directive placed, appended to the page of their topic (or session).
+    ExerciseGroup(Vec<String>),
+    Worksheet {
+        session: Option<String>,
+        key: bool,
+    },
+    Progress,
+    /// A form instance with its DOM id prefix, unique across the book (the print page joins
+    /// every chapter into one document).
+    Form {
+        id: String,
+        prefix: String,
+    },
+    FormList,
     Glossary,
     Corrections,
     /// The source line of a reading: index into `Model::readings`.
@@ -107,11 +165,23 @@ enum Edit {
 
 type Plans = BTreeMap<PathBuf, Vec<(Range<usize>, Edit)>>;
 
-/// Validates the book and returns it with every directive and record rendered.
-pub fn process(paths: &Paths, mut book: Book) -> Result<Book, Diagnostics> {
+/// Validates the book and returns it with every directive and record rendered, and the extra
+/// files of the site (one XLSForm per form).
+pub fn process(paths: &Paths, mut book: Book) -> Result<(Book, Vec<SiteFile>), Diagnostics> {
     let (model, plans) = analyze(paths, &book)?;
     let renderer = Renderer::new();
     let mut problems = Diagnostics::default();
+    let mut files = Vec::new();
+    for form in model.form_defs.values() {
+        match crate::xlsform::workbook(form) {
+            Ok(bytes) => files.push((xlsx_path(&form.id), bytes)),
+            Err(message) => problems.push(crate::diagnostic::Diagnostic::file(
+                &form.path,
+                message,
+                "ini galat internal ekspor XLSForm; laporkan kepada pengembang",
+            )),
+        }
+    }
     book.for_each_chapter_mut(|chapter| {
         let Some(source) = chapter.source_path.clone() else {
             return;
@@ -129,7 +199,7 @@ pub fn process(paths: &Paths, mut book: Book) -> Result<Book, Diagnostics> {
         }
     });
     problems.into_result()?;
-    Ok(book)
+    Ok((book, files))
 }
 
 /// Reads and validates everything without changing the book: what `modul check` runs.
@@ -164,11 +234,29 @@ fn analyze(paths: &Paths, book: &Book) -> Result<(Model, Plans), Diagnostics> {
         *catalog = loaded;
         problems.extend(catalog_problems);
     }
+    let (form_defs, form_problems) = crate::form::load_all(&model.forms);
+    model.form_defs = form_defs;
+    problems.extend(form_problems);
+    let mut form_uses: BTreeMap<String, usize> = BTreeMap::new();
+    // The list of longitudinal cases sits among the exercises but is not one.
+    let cases_path = paths.exercises.join(exercise::CASES_FILE);
+    model.exercises.entries.retain(|_, e| e.path != cases_path);
+    let (exercises, exercise_problems) = exercise::load_all(&model.exercises);
+    model.exercise_data = exercises;
+    problems.extend(exercise_problems);
 
     problems.extend(draft_chapters(paths, book));
     let index = chapter_index(book);
+    let (cases, case_problems) = exercise::load_cases(&paths.exercises, &index);
+    model.cases = cases;
+    problems.extend(case_problems);
     let mut plans = Plans::new();
     let mut found_sessions = Vec::new();
+    // Where each exercise was placed by a directive: chapter and line.
+    let mut placed: BTreeMap<String, (PathBuf, usize)> = BTreeMap::new();
+    // Session codes named by worksheet directives, checked once sessions are known.
+    let mut worksheet_codes: Vec<(SourceFile, Range<usize>, String)> = Vec::new();
+    let mut chapter_len: BTreeMap<PathBuf, usize> = BTreeMap::new();
     for chapter in book.chapters() {
         let Some(source) = chapter.source_path.clone() else {
             continue;
@@ -230,15 +318,66 @@ fn analyze(paths: &Paths, book: &Book) -> Result<(Model, Plans), Diagnostics> {
                     &file,
                     &model.exercises,
                     &id,
-                    id_range,
+                    id_range.clone(),
                     "latihan",
                     &paths.exercises,
                 )
-                .map(Edit::Exercise),
-                Ok(Some(Directive::Form { id, id_range })) => {
-                    resolve(&file, &model.forms, &id, id_range, "formulir", &paths.forms)
-                        .map(Edit::Form)
+                .and_then(|_| {
+                    let (line, _) = file.location(raw.range.start);
+                    match placed.get(&id) {
+                        Some((page, first)) => Err(Diagnostics(vec![file.error(
+                            id_range,
+                            format!("latihan `{id}` sudah dimuat di {}:{first}", page.display()),
+                            "setiap latihan tampil tepat sekali di buku; hapus salah satu direktif",
+                        )])),
+                        None => {
+                            placed.insert(id.clone(), (source.clone(), line));
+                            Ok(Edit::Exercise(id))
+                        }
+                    }
+                }),
+                Ok(Some(Directive::Worksheet { session, key })) => {
+                    if let Some((code, range)) = &session {
+                        worksheet_codes.push((file.clone(), range.clone(), code.clone()));
+                    }
+                    Ok(Edit::Worksheet {
+                        session: session.map(|(code, _)| code),
+                        key,
+                    })
                 }
+                Ok(Some(Directive::Progress)) => match &model.progress_page {
+                    Some(first) => Err(Diagnostics(vec![file.error(
+                        raw.range.clone(),
+                        format!("halaman kemajuan sudah dimuat di {}", first.display()),
+                        "tulis {{#kemajuan}} di satu halaman saja: tautan latihan mengarah ke sana",
+                    )])),
+                    None => {
+                        model.progress_page = Some(source.clone());
+                        Ok(Edit::Progress)
+                    }
+                },
+                Ok(Some(Directive::Form { id, id_range })) => {
+                    resolve(&file, &model.forms, &id, id_range, "formulir", &paths.forms).map(
+                        |entry| {
+                            let uses = form_uses.entry(entry.id.clone()).or_default();
+                            *uses += 1;
+                            model
+                                .form_embeds
+                                .entry(entry.id.clone())
+                                .or_default()
+                                .push(source.clone());
+                            let prefix = match *uses {
+                                1 => format!("f-{}", entry.id),
+                                n => format!("f-{}-{n}", entry.id),
+                            };
+                            Edit::Form {
+                                id: entry.id,
+                                prefix,
+                            }
+                        },
+                    )
+                }
+                Ok(Some(Directive::FormList)) => Ok(Edit::FormList),
                 Err(d) => Err(d),
             };
             match edit {
@@ -246,20 +385,171 @@ fn analyze(paths: &Paths, book: &Book) -> Result<(Model, Plans), Diagnostics> {
                 Err(d) => problems.extend(d),
             }
         }
+        chapter_len.insert(source.clone(), file.text.len());
         plans.insert(source, edits);
     }
     problems.extend(session::check_unique(&found_sessions));
+    problems.extend(check_form_uses(&mut model, &found_sessions));
     let sessions: Vec<Session> = found_sessions.iter().map(|(s, _, _)| s.clone()).collect();
     if let Some(spans) = &glossary_spans {
         problems.extend(model.glossary.check_sessions(spans, &sessions));
     }
+    problems.extend(exercise::check_references(
+        &model.exercise_data,
+        &sessions,
+        &model.cases,
+        &model.forms.entries.keys().cloned().collect(),
+    ));
+    let codes: Vec<&str> = sessions.iter().map(|s| s.code.as_str()).collect();
+    for (file, range, code) in &worksheet_codes {
+        if !codes.contains(&code.as_str()) {
+            problems.push(file.error(
+                range.clone(),
+                format!("sesi `{code}` tidak ada di buku"),
+                format!(
+                    "tulis kode sesi, misalnya 1-4, atau tanpa kode untuk semua sesi; {}",
+                    suggestion(code, codes.iter().copied(), "sesi")
+                ),
+            ));
+        }
+    }
+    place_remaining(
+        &model.exercise_data,
+        &placed,
+        &sessions,
+        &chapter_len,
+        &mut plans,
+    );
     problems.into_result()?;
+    model.exercise_order = exercise_order(book, &plans);
     model.sessions = sessions;
     model.chapter_names = book
         .chapters()
         .filter_map(|c| Some((c.source_path.clone()?, c.name.clone())))
         .collect();
     Ok((model, plans))
+}
+
+/// Every form names sessions that exist and is shown on some page; decides each form's page.
+fn check_form_uses(
+    model: &mut Model,
+    sessions: &[(Session, SourceFile, Range<usize>)],
+) -> Diagnostics {
+    let mut problems = Diagnostics::default();
+    let codes: Vec<&str> = sessions.iter().map(|(s, _, _)| s.code.as_str()).collect();
+    let mut pages = BTreeMap::new();
+    for form in model.form_defs.values() {
+        let embeds = model.form_embeds.get(&form.id);
+        match (&form.page, embeds) {
+            (Some((page, span)), Some(embeds)) if !embeds.contains(page) => {
+                let file = SourceFile::read(&form.path)
+                    .unwrap_or_else(|_| SourceFile::new(&form.path, ""));
+                let shown: Vec<String> = embeds.iter().map(|p| p.display().to_string()).collect();
+                problems.push(file.error(
+                    span.clone(),
+                    format!(
+                        "halaman `{}` tidak memuat {{{{#formulir {}}}}}",
+                        page.display(),
+                        form.id
+                    ),
+                    format!(
+                        "tulis halaman yang memuat formulir ini: {}",
+                        shown.join(", ")
+                    ),
+                ));
+            }
+            (Some((page, _)), Some(_)) => {
+                pages.insert(form.id.clone(), page.clone());
+            }
+            (None, Some(embeds)) => {
+                if let Some(first) = embeds.first() {
+                    pages.insert(form.id.clone(), first.clone());
+                }
+            }
+            _ => {}
+        }
+        let file = SourceFile::read(&form.path).unwrap_or_else(|_| SourceFile::new(&form.path, ""));
+        for (code, span) in form.sessions.iter().zip(&form.session_spans) {
+            if !codes.contains(&code.as_str()) {
+                problems.push(file.error(
+                    span.clone(),
+                    format!("sesi `{code}` tidak ada di buku"),
+                    format!(
+                        "tulis kode sesi yang ada; {}",
+                        suggestion(code, codes.iter().copied(), "sesi")
+                    ),
+                ));
+            }
+        }
+        if embeds.is_none() {
+            problems.push(crate::diagnostic::Diagnostic::file(
+                &form.path,
+                format!("formulir `{}` tidak dimuat di halaman mana pun", form.id),
+                format!(
+                    "tambahkan {{{{#formulir {}}}}} pada baris tersendiri di halaman yang memakainya",
+                    form.id
+                ),
+            ));
+        }
+    }
+    model.form_pages = pages;
+    problems
+}
+
+/// Exercises that no directive placed go to the end of their topic's page, or of their
+/// session's chapter when they name no topic, under one "Latihan" heading per page.
+fn place_remaining(
+    exercises: &BTreeMap<String, Exercise>,
+    placed: &BTreeMap<String, (PathBuf, usize)>,
+    sessions: &[Session],
+    chapter_len: &BTreeMap<PathBuf, usize>,
+    plans: &mut Plans,
+) {
+    let mut by_page: BTreeMap<&Path, Vec<String>> = BTreeMap::new();
+    for e in exercises.values() {
+        if placed.contains_key(&e.id) {
+            continue;
+        }
+        let Some(session) = sessions.iter().find(|s| s.code == e.session) else {
+            continue;
+        };
+        let page = e
+            .topic
+            .as_ref()
+            .and_then(|t| session.topics.iter().find(|topic| &topic.title == t))
+            .map_or(session.chapter.as_path(), |t| t.page.as_path());
+        by_page.entry(page).or_default().push(e.id.clone());
+    }
+    for (page, ids) in by_page {
+        if let (Some(len), Some(edits)) = (chapter_len.get(page), plans.get_mut(page)) {
+            edits.push((*len..*len, Edit::ExerciseGroup(ids)));
+        }
+    }
+}
+
+/// Every exercise in the order a reader meets it, with the chapter that shows it.
+fn exercise_order(book: &Book, plans: &Plans) -> Vec<(String, PathBuf)> {
+    let mut order = Vec::new();
+    for chapter in book.chapters() {
+        let Some(source) = &chapter.source_path else {
+            continue;
+        };
+        let Some(edits) = plans.get(source) else {
+            continue;
+        };
+        let mut sorted: Vec<&(Range<usize>, Edit)> = edits.iter().collect();
+        sorted.sort_by_key(|(range, _)| range.start);
+        for (_, edit) in sorted {
+            match edit {
+                Edit::Exercise(id) => order.push((id.clone(), source.clone())),
+                Edit::ExerciseGroup(ids) => {
+                    order.extend(ids.iter().map(|id| (id.clone(), source.clone())));
+                }
+                _ => {}
+            }
+        }
+    }
+    order
 }
 
 /// The catalog entry a directive names, or an error with the closest known id.
@@ -340,6 +630,75 @@ struct SessionView<'a> {
     minutes: u32,
     link: String,
     topics: Vec<TopicView<'a>>,
+    forms: Vec<FormLinkView>,
+}
+
+/// A form as listed on session cards and on the Formulir page.
+#[derive(Serialize)]
+struct FormLinkView {
+    id: String,
+    title: String,
+    version: u32,
+    link: String,
+    xlsx: String,
+    sessions: Vec<String>,
+}
+
+fn form_title(form: &Form) -> String {
+    match &form.code {
+        Some(code) => format!("{code}: {}", form.title),
+        None => form.title.clone(),
+    }
+}
+
+/// Forms in reading order: the modul's numbered forms, then by the first session using them.
+fn forms_in_order(model: &Model) -> Vec<&Form> {
+    let session_order = |code: &str| {
+        model
+            .sessions
+            .iter()
+            .find(|s| s.code == code)
+            .map_or((u32::MAX, u32::MAX), |s| s.order_key())
+    };
+    let mut forms: Vec<&Form> = model.form_defs.values().collect();
+    forms.sort_by_key(|f| {
+        let number = f
+            .code
+            .as_deref()
+            .and_then(|c| c.rsplit(' ').next())
+            .and_then(|n| n.parse::<u32>().ok());
+        let first = f.sessions.iter().map(|c| session_order(c)).min();
+        (number.is_none(), number, first, f.title.clone())
+    });
+    forms
+}
+
+fn form_links(model: &Model, from: &Path, only_session: Option<&str>) -> Vec<FormLinkView> {
+    forms_in_order(model)
+        .into_iter()
+        .filter(|f| only_session.is_none_or(|code| f.sessions.iter().any(|c| c == code)))
+        .filter_map(|f| {
+            let page = model.form_pages.get(&f.id)?;
+            Some(FormLinkView {
+                id: f.id.clone(),
+                title: form_title(f),
+                version: f.version,
+                link: relative_link(from, page),
+                xlsx: xlsx_link(from, &f.id),
+                sessions: f.sessions.clone(),
+            })
+        })
+        .collect()
+}
+
+/// Link from a chapter's page to a form's XLSForm file.
+fn xlsx_link(from: &Path, id: &str) -> String {
+    let depth = from.parent().map_or(0, |p| p.components().count());
+    format!(
+        "{}{}",
+        "../".repeat(depth),
+        xlsx_path(id).to_string_lossy().replace('\\', "/")
+    )
 }
 
 #[derive(Serialize)]
@@ -349,7 +708,12 @@ struct TopicView<'a> {
     link: String,
 }
 
-fn session_view<'a>(session: &'a Session, program: &Program, from: &Path) -> SessionView<'a> {
+fn session_view<'a>(
+    session: &'a Session,
+    program: &Program,
+    from: &Path,
+    model: &Model,
+) -> SessionView<'a> {
     SessionView {
         code: &session.code,
         title: &session.title,
@@ -368,6 +732,7 @@ fn session_view<'a>(session: &'a Session, program: &Program, from: &Path) -> Ses
                 link: relative_link(from, &t.page),
             })
             .collect(),
+        forms: form_links(model, from, Some(&session.code)),
     }
 }
 
@@ -375,9 +740,10 @@ fn session_view<'a>(session: &'a Session, program: &Program, from: &Path) -> Ses
 fn card_markdown(
     session: &Session,
     program: &Program,
+    model: &Model,
     renderer: &Renderer,
 ) -> Result<String, String> {
-    let view = session_view(session, program, &session.chapter);
+    let view = session_view(session, program, &session.chapter, model);
     let card = renderer.render("kartu-sesi.html", serde_json::json!({ "s": view }))?;
     Ok(format!(
         "# {} {}: {}\n\n{card}\n\n",
@@ -412,7 +778,7 @@ fn programme_html(
     let ordered = model.sessions_in_order();
     let sessions: Vec<SessionView> = ordered
         .iter()
-        .map(|s| session_view(s, program, chapter))
+        .map(|s| session_view(s, program, chapter, model))
         .collect();
     let timetable = crate::schedule::timetable(&ordered, program);
     let days: Vec<DayView> = timetable
@@ -467,26 +833,55 @@ fn apply(
     sorted.sort_by_key(|(range, _)| range.start);
     let mut out = String::with_capacity(text.len());
     let mut at = 0;
-    let block = |template: &str, entry: &Entry| {
-        let title = entry.title.as_deref().unwrap_or(&entry.id);
-        renderer
-            .render(
-                template,
-                serde_json::json!({"id": entry.id, "title": title}),
-            )
-            .map(|html| format!("\n{html}\n"))
-    };
     for (range, edit) in sorted {
         out.push_str(&text[at..range.start]);
         match edit {
             Edit::SessionCard(i) => {
                 let session = model.sessions.get(*i).ok_or("sesi tidak ditemukan")?;
-                out.push_str(&card_markdown(session, program, renderer)?);
+                out.push_str(&card_markdown(session, program, model, renderer)?);
             }
             Edit::Remove => {}
             Edit::Programme => out.push_str(&programme_html(model, program, source, renderer)?),
-            Edit::Exercise(entry) => out.push_str(&block("latihan.html", entry)?),
-            Edit::Form(entry) => out.push_str(&block("formulir.html", entry)?),
+            Edit::Exercise(id) => {
+                let e = model
+                    .exercise_data
+                    .get(id)
+                    .ok_or_else(|| format!("latihan {id} tidak ada"))?;
+                let html = exercise_html::exercise_html(e, model, source, renderer)?;
+                out.push_str(&format!("\n{html}\n"));
+            }
+            Edit::ExerciseGroup(ids) => {
+                out.push_str(&exercise_html::group_markdown(
+                    ids, model, source, renderer,
+                )?);
+            }
+            Edit::Worksheet { session, key } => {
+                let html = exercise_html::worksheet_html(
+                    model,
+                    session.as_deref(),
+                    *key,
+                    source,
+                    renderer,
+                )?;
+                out.push_str(&format!("\n{html}\n"));
+            }
+            Edit::Progress => {
+                let html = exercise_html::progress_html(model, source, renderer)?;
+                out.push_str(&format!("\n{html}\n"));
+            }
+            Edit::Form { id, prefix } => {
+                let form = model.form_defs.get(id).ok_or("formulir tidak ditemukan")?;
+                let instance = Instance::book(form, prefix.clone(), xlsx_link(source, &form.id));
+                out.push_str(&format!("\n{}\n", form_html::render(&instance, renderer)?));
+            }
+            Edit::FormList => {
+                let forms = form_links(model, source, None);
+                let html = renderer.render(
+                    "daftar-formulir.html",
+                    serde_json::json!({ "forms": forms }),
+                )?;
+                out.push_str(&format!("\n{html}\n"));
+            }
             Edit::Glossary => out.push_str(&glossary_html(model, source, renderer)?),
             Edit::Corrections => {
                 let html = renderer.render(

@@ -4,6 +4,7 @@
 use crate::ui;
 use minijinja::value::Kwargs;
 use minijinja::{Environment, Error, ErrorKind, Value};
+use pulldown_cmark::{Event, Options, Parser, Tag, TagEnd};
 use serde::Serialize;
 use std::path::{Component, Path, PathBuf};
 
@@ -14,7 +15,20 @@ const TEMPLATES: &[(&str, &str)] = &[
     ),
     ("program.html", include_str!("../templates/program.html")),
     ("latihan.html", include_str!("../templates/latihan.html")),
+    (
+        "lembar-kerja.html",
+        include_str!("../templates/lembar-kerja.html"),
+    ),
+    ("kemajuan.html", include_str!("../templates/kemajuan.html")),
+    (
+        "fasilitator.html",
+        include_str!("../templates/fasilitator.html"),
+    ),
     ("formulir.html", include_str!("../templates/formulir.html")),
+    (
+        "daftar-formulir.html",
+        include_str!("../templates/daftar-formulir.html"),
+    ),
     (
         "peringatan.html",
         include_str!("../templates/peringatan.html"),
@@ -53,6 +67,12 @@ impl Renderer {
         env.set_undefined_behavior(minijinja::UndefinedBehavior::Strict);
         env.add_global("ui", Value::from_serialize(&ui::ui().teks));
         env.add_filter("isi", fill);
+        env.add_filter("md", |text: String| {
+            Value::from_safe_string(markdown(&text))
+        });
+        env.add_filter("md_baris", |text: String| {
+            Value::from_safe_string(markdown_inline(&text))
+        });
         for (name, source) in TEMPLATES {
             // Templates are part of the program; a test renders every one of them.
             if let Err(err) = env.add_template(name, source) {
@@ -79,6 +99,34 @@ impl Renderer {
             .filter(|line| !line.is_empty())
             .collect::<Vec<_>>()
             .join("\n"))
+    }
+}
+
+/// A content field written in simple Markdown, as HTML. Raw HTML in the text stays text:
+/// content can never inject markup.
+pub fn markdown(text: &str) -> String {
+    let events = Parser::new_ext(text, Options::ENABLE_STRIKETHROUGH).map(|event| match event {
+        Event::Html(html) | Event::InlineHtml(html) => Event::Text(html),
+        // An HTML block becomes a paragraph of its text.
+        Event::Start(Tag::HtmlBlock) => Event::Start(Tag::Paragraph),
+        Event::End(TagEnd::HtmlBlock) => Event::End(TagEnd::Paragraph),
+        other => other,
+    });
+    let mut out = String::with_capacity(text.len() * 5 / 4);
+    pulldown_cmark::html::push_html(&mut out, events);
+    out.trim_end().to_string()
+}
+
+/// Like [`markdown`], without the paragraph around a one-paragraph text: for options, steps
+/// and other short texts that sit inside a label or list item.
+pub fn markdown_inline(text: &str) -> String {
+    let html = markdown(text);
+    match html
+        .strip_prefix("<p>")
+        .and_then(|rest| rest.strip_suffix("</p>"))
+    {
+        Some(inner) if !inner.contains("<p>") => inner.to_string(),
+        _ => html,
     }
 }
 
@@ -149,11 +197,25 @@ mod tests {
     }
 
     #[test]
+    fn markdown_fields_render_but_raw_html_stays_text() {
+        assert_eq!(
+            markdown("Satu **dua**.\n\n- a\n- b"),
+            "<p>Satu <strong>dua</strong>.</p>\n<ul>\n<li>a</li>\n<li>b</li>\n</ul>"
+        );
+        assert_eq!(
+            markdown("<script>alert(1)</script> <b>x</b>"),
+            "<p>&lt;script&gt;alert(1)&lt;/script&gt; &lt;b&gt;x&lt;/b&gt;</p>"
+        );
+        assert_eq!(markdown_inline("Klien *baru*"), "Klien <em>baru</em>");
+        assert_eq!(markdown_inline("a\n\nb"), "<p>a</p>\n<p>b</p>");
+    }
+
+    #[test]
     fn output_escapes_text_and_has_no_blank_lines() {
         let r = Renderer::new();
         let html = r
             .render(
-                "latihan.html",
+                "formulir.html",
                 serde_json::json!({"id": "a-1", "title": "<script>alert(1)</script>"}),
             )
             .expect("renders");

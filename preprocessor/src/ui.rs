@@ -12,7 +12,13 @@ pub const SOURCE: &str = include_str!("ui.toml");
 pub struct Ui {
     /// Labels of our templates and scripts.
     pub teks: BTreeMap<String, String>,
-    /// Runtime strings of mdBook's search script.
+    /// Strings our own scripts show (`MODUL_TEKS`).
+    #[serde(default)]
+    pub skrip: BTreeMap<String, String>,
+    /// Runtime strings of the exercise scripts (`MODUL_LATIHAN_TEKS`).
+    #[serde(default)]
+    pub latihan: BTreeMap<String, String>,
+    /// Strings of the search (`modul-cari.js`, and mdBook's search header in `modul-ui.js`).
     pub pencarian: BTreeMap<String, String>,
     /// Replacements in mdBook's default theme files.
     pub mdbook: Vec<Replacement>,
@@ -35,6 +41,8 @@ pub fn ui() -> &'static Ui {
             eprintln!("galat internal: ui.toml tidak sah: {err}");
             Ui {
                 teks: BTreeMap::new(),
+                skrip: BTreeMap::new(),
+                latihan: BTreeMap::new(),
                 pencarian: BTreeMap::new(),
                 mdbook: Vec::new(),
             }
@@ -55,7 +63,13 @@ mod tests {
     fn table_parses_and_has_no_empty_strings() {
         let table: Ui = toml::from_str(SOURCE).expect("ui.toml parses");
         assert!(table.teks.len() > 20);
-        for (key, value) in table.teks.iter().chain(&table.pencarian) {
+        for (key, value) in table
+            .teks
+            .iter()
+            .chain(&table.skrip)
+            .chain(&table.pencarian)
+            .chain(&table.latihan)
+        {
             assert!(!value.trim().is_empty(), "{key} is empty");
         }
         for r in &table.mdbook {

@@ -63,6 +63,7 @@ fn main() {
         "site size, mdbook:  {:>8.1} KB",
         kb(size(&out.path().join("mdbook")))
     );
+    script_sizes(&book);
     for (name, dir) in [("modul", "modul"), ("mdbook", "mdbook")] {
         let index = find(&out.path().join(dir), "searchindex");
         if let Some(index) = index {
@@ -75,6 +76,45 @@ fn main() {
             );
         }
     }
+}
+
+/// Our own scripts, raw and gzip-compressed (what a phone downloads from a server that
+/// compresses). Goal: forms + exercises together <= 30 KB gzip.
+fn script_sizes(book: &Path) {
+    use std::io::Write;
+    let mut files: Vec<PathBuf> = std::fs::read_dir(book.join("theme"))
+        .expect("theme folder")
+        .flatten()
+        .map(|e| e.path())
+        .filter(|p| {
+            p.extension().is_some_and(|e| e == "js")
+                && p.file_name()
+                    .is_some_and(|n| n.to_string_lossy().starts_with("modul-"))
+        })
+        .collect();
+    files.sort();
+    let gzip = |bytes: &[u8]| {
+        let mut encoder = flate2::write::GzEncoder::new(Vec::new(), flate2::Compression::best());
+        encoder.write_all(bytes).expect("compress");
+        encoder.finish().expect("compress").len() as u64
+    };
+    let mut all = Vec::new();
+    for file in &files {
+        let bytes = std::fs::read(file).expect("script");
+        println!(
+            "script {:<22} {:>6.1} KB, gzip {:>5.1} KB",
+            file.file_name()
+                .map_or(String::new(), |n| n.to_string_lossy().into_owned()),
+            kb(bytes.len() as u64),
+            kb(gzip(&bytes))
+        );
+        all.extend(bytes);
+    }
+    println!(
+        "scripts together:             {:>6.1} KB, gzip {:>5.1} KB (goal: <= 30 KB gzip)",
+        kb(all.len() as u64),
+        kb(gzip(&all))
+    );
 }
 
 /// mdBook alone: the same book.toml without `[preprocessor.modul]` and with mdBook's own search.

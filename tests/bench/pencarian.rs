@@ -7,8 +7,8 @@
 #[path = "../common/mod.rs"]
 mod common;
 
+use common::browser::{browser, eval_json, eval_string, file_url, open};
 use common::cari::{build_with_mdbook_search, dev_set, ui_search};
-use common::peramban::{browser, eval_json, eval_string, file_url, open};
 use modul::build::{BuildOptions, build_book, load, search_pages};
 use std::path::{Path, PathBuf};
 use std::time::Instant;
@@ -25,7 +25,7 @@ fn main() {
 
     // Indexing alone, as the build runs it (median of 5).
     let (mdbook, _) = load(&book).unwrap_or_else(|e| panic!("{e}"));
-    let pages = search_pages(&mdbook);
+    let pages = search_pages(&mdbook).unwrap_or_else(|e| panic!("{e}"));
     let glossary = modul::glossary::Glossary::load(&book.join("data"))
         .map(|(g, _)| g)
         .unwrap_or_default();
@@ -105,7 +105,7 @@ fn main() {
             ),
         );
         let header = serde_json::to_string(&format!("'{}'", queries[0].text)).expect("quote");
-        common::peramban::wait_until(
+        common::browser::wait_until(
             &tab,
             &format!(
                 "window.benchFirst !== null && document.getElementById('mdbook-searchresults-header').textContent.includes({header})"

@@ -83,7 +83,7 @@ pub fn score(queries: &[Query], mut results: impl FnMut(&str) -> Vec<String>) ->
 /// long the handler took, in milliseconds.
 pub fn ui_search(tab: &Tab, query: &str) -> (Vec<String>, f64) {
     let q = serde_json::to_string(query).expect("quote");
-    let took = super::peramban::eval(
+    let took = super::browser::eval(
         tab,
         &format!(
             "(() => {{ const bar = document.getElementById('mdbook-searchbar');
@@ -96,14 +96,14 @@ pub fn ui_search(tab: &Tab, query: &str) -> (Vec<String>, f64) {
     .as_f64()
     .unwrap_or(f64::NAN);
     let quoted = serde_json::to_string(&format!("'{query}'")).expect("quote");
-    super::peramban::wait_until(
+    super::browser::wait_until(
         tab,
         &format!(
             "document.getElementById('mdbook-searchresults-header').textContent.includes({quoted})"
         ),
         &format!("results for {query}"),
     );
-    let list = super::peramban::eval_json(
+    let list = super::browser::eval_json(
         tab,
         "Array.from(document.querySelectorAll('#mdbook-searchresults li a')).map(a => a.textContent)",
     );
@@ -120,7 +120,7 @@ pub fn ui_search(tab: &Tab, query: &str) -> (Vec<String>, f64) {
 
 /// Opens the search bar of a page and waits until a first query has answered (index loaded).
 pub fn ready_search(tab: &Tab, warm_up: &str) {
-    super::peramban::eval(
+    super::browser::eval(
         tab,
         "document.getElementById('mdbook-search-toggle').click()",
     );

@@ -1,8 +1,8 @@
 //! Helpers shared by the integration tests.
 #![allow(dead_code)]
 
+pub mod browser;
 pub mod cari;
-pub mod peramban;
 
 use std::path::{Path, PathBuf};
 
@@ -12,10 +12,15 @@ pub fn repo() -> PathBuf {
     root.canonicalize().unwrap_or(root)
 }
 
-/// A fresh copy of `tests/fixtures/NAME` in a temporary folder, so tests can change it.
+/// A fresh copy of `tests/fixtures/NAME` in a temporary folder, so tests can change it, with
+/// the real book's theme (styles, scripts, Indonesian templates) in its `book/theme/`.
 pub fn fixture_copy(name: &str) -> tempfile::TempDir {
     let dir = tempfile::tempdir().expect("temporary folder");
     copy_dir(&repo().join("tests/fixtures").join(name), dir.path());
+    let book = dir.path().join("book");
+    if book.is_dir() && !book.join("theme").exists() {
+        copy_dir(&repo().join("book/theme"), &book.join("theme"));
+    }
     dir
 }
 

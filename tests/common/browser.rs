@@ -1,14 +1,21 @@
-//! Headless Chromium for browser tests: one browser at a time, skip (or fail under
-//! `MODUL_REQUIRE_BROWSER=1`) without one, polling waits.
+//! Browser helpers shared by the browser test binaries: one headless Chromium at a time,
+//! the real book built once per binary, navigation and polling.
+//!
+//! Without a browser the tests skip with a loud message, unless `MODUL_REQUIRE_BROWSER=1`
+//! (set by `.ci/run`), which turns a missing browser into a failure.
 
+use super::repo;
+use headless_chrome::protocol::cdp::Page::CaptureScreenshotFormatOption;
 use headless_chrome::protocol::cdp::types::Event;
 use headless_chrome::{Browser, LaunchOptions, Tab};
+use modul::build::{BuildOptions, build_book};
 use std::ffi::OsStr;
 use std::path::{Path, PathBuf};
-use std::sync::{Arc, Mutex, MutexGuard};
+use std::sync::{Arc, Mutex, OnceLock};
 use std::time::{Duration, Instant};
 
-fn chromium() -> Option<PathBuf> {
+pub fn chromium() -> Option<PathBuf> {
+    // CHROME names the browser to use; a path that does not exist means "no browser".
     if let Some(path) = std::env::var_os("CHROME") {
         let path = PathBuf::from(path);
         return path.exists().then_some(path);
@@ -23,19 +30,25 @@ fn chromium() -> Option<PathBuf> {
     .find(|p| p.exists())
 }
 
-static SERIAL: Mutex<()> = Mutex::new(());
+/// One browser test at a time: several Chromiums on a 2-core machine make page loads slow
+/// enough to time out.
+pub static SERIAL: Mutex<()> = Mutex::new(());
 
-/// A browser for one test with the lock that keeps browser tests from running at once.
-pub fn browser() -> Option<(Browser, MutexGuard<'static, ()>)> {
+/// A browser for one test (dropped, and so closed, when the test ends) with the lock that
+/// keeps browser tests from running at once; `None` (with a loud message) when there is none.
+pub fn browser() -> Option<(Browser, std::sync::MutexGuard<'static, ()>)> {
     let serial = SERIAL
         .lock()
         .unwrap_or_else(|poisoned| poisoned.into_inner());
     let Some(path) = chromium() else {
-        let message = "\n\n!! BROWSER TESTS SKIPPED: no Chromium found (apt-get install chromium, or set CHROME)\n";
+        let message = "\n\n!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!\n\
+                       !! BROWSER TESTS SKIPPED: no Chromium found (apt-get install chromium, or set CHROME)\n\
+                       !!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!\n";
         assert!(
             std::env::var("MODUL_REQUIRE_BROWSER").as_deref() != Ok("1"),
             "{message}"
         );
+        // Straight to the terminal: the test harness hides what passing tests print.
         static WARNED: std::sync::Once = std::sync::Once::new();
         WARNED.call_once(|| {
             use std::io::Write;
@@ -43,6 +56,7 @@ pub fn browser() -> Option<(Browser, MutexGuard<'static, ()>)> {
         });
         return None;
     };
+    // Flags that keep Chromium from calling home, so the only requests are the page's.
     let args: Vec<&OsStr> = [
         "--disable-gpu",
         "--no-first-run",
@@ -61,18 +75,33 @@ pub fn browser() -> Option<(Browser, MutexGuard<'static, ()>)> {
         .headless(true)
         .sandbox(false)
         .window_size(Some((1280, 900)))
-        .idle_browser_timeout(Duration::from_secs(900))
+        .idle_browser_timeout(Duration::from_secs(600))
         .args(args)
         .build()
         .expect("launch options");
     Some((Browser::new(options).expect("Chromium starts"), serial))
 }
 
+/// The real book, built once for this test binary (each binary has its own folder).
+pub fn site() -> &'static Path {
+    static SITE: OnceLock<PathBuf> = OnceLock::new();
+    SITE.get_or_init(|| {
+        let dest = Path::new(env!("CARGO_TARGET_TMPDIR"))
+            .join(format!("situs-{}", env!("CARGO_CRATE_NAME")));
+        build_book(&BuildOptions {
+            book_dir: repo().join("book"),
+            dest_dir: Some(dest.clone()),
+        })
+        .unwrap_or_else(|e| panic!("the book builds: {e}"));
+        dest
+    })
+}
+
 pub fn file_url(path: &Path, query: &str) -> String {
     format!("file://{}{query}", path.display())
 }
 
-/// Every URL the tab requests.
+/// Every URL the tab requests, recorded from the DevTools protocol.
 pub fn record_requests(tab: &Arc<Tab>) -> Arc<Mutex<Vec<String>>> {
     let seen = Arc::new(Mutex::new(Vec::new()));
     let sink = Arc::clone(&seen);
@@ -116,28 +145,43 @@ pub fn eval_string(tab: &Tab, js: &str) -> String {
     eval(tab, js).as_str().unwrap_or_default().to_string()
 }
 
-/// Polls until `js` is true.
+/// Polls until `js` is true; the page's own timing varies, a fixed sleep would flake.
 pub fn wait_until(tab: &Tab, js: &str, what: &str) {
     let start = Instant::now();
-    while start.elapsed() < Duration::from_secs(30) {
+    while start.elapsed() < Duration::from_secs(20) {
         if eval_bool(tab, js) {
             return;
         }
-        std::thread::sleep(Duration::from_millis(20));
+        std::thread::sleep(Duration::from_millis(100));
     }
-    let state = eval_string(tab, "document.readyState + ' ' + location.href");
+    let state = eval_string(
+        tab,
+        "document.readyState + ' ' + location.href + ' ' + performance.getEntriesByType('resource').map(e => e.name + ':' + Math.round(e.duration)).join(' ')",
+    );
     panic!("timed out waiting for {what} ({js}); page state: {state}");
+}
+
+pub fn screenshot(tab: &Tab, name: &str) {
+    let Some(dir) = std::env::var_os("MODUL_SCREENSHOT_DIR") else {
+        return;
+    };
+    let png = tab
+        .capture_screenshot(CaptureScreenshotFormatOption::Png, None, None, true)
+        .expect("screenshot");
+    std::fs::create_dir_all(&dir).expect("screenshot folder");
+    std::fs::write(Path::new(&dir).join(format!("{name}.png")), png).expect("write screenshot");
 }
 
 pub fn open(browser: &Browser, url: &str) -> (Arc<Tab>, Arc<Mutex<Vec<String>>>) {
     let tab = browser.new_tab().expect("tab");
-    tab.set_default_timeout(Duration::from_secs(30));
+    tab.set_default_timeout(Duration::from_secs(20));
     let requests = record_requests(&tab);
     navigate(&tab, url);
     (tab, requests)
 }
 
-/// Navigates and waits for the new page by polling its own state.
+/// Navigates and waits for the new page by polling its own state: the navigation event can be
+/// missed on a busy machine, and the old page is also 'complete', hence the address check.
 pub fn navigate(tab: &Tab, url: &str) {
     tab.navigate_to(url).expect("navigate");
     let quoted = serde_json::to_string(url).expect("quote");
@@ -148,23 +192,7 @@ pub fn navigate(tab: &Tab, url: &str) {
     );
 }
 
-pub fn screenshot(tab: &Tab, name: &str) {
-    let Some(dir) = std::env::var_os("MODUL_SCREENSHOT_DIR") else {
-        return;
-    };
-    let png = tab
-        .capture_screenshot(
-            headless_chrome::protocol::cdp::Page::CaptureScreenshotFormatOption::Png,
-            None,
-            None,
-            true,
-        )
-        .expect("screenshot");
-    std::fs::create_dir_all(&dir).expect("screenshot folder");
-    std::fs::write(Path::new(&dir).join(format!("{name}.png")), png).expect("write screenshot");
-}
-
-/// Stops a child process however the test ends.
+/// Stops the server however the test ends, so no process outlives it.
 pub struct KillOnDrop(pub std::process::Child);
 
 impl Drop for KillOnDrop {

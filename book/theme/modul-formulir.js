@@ -1,0 +1,791 @@
+// Fillable forms (<form data-formulir>): skip logic, checks, drafts on this device after
+// consent, export/import, erase, blank and filled print. The rules are the parsed form data
+// written by the preprocessor into data-aturan; this file only evaluates them. Everything a
+// user types is handled as text (value, textContent), never as markup.
+var ModulFormulir = (function () {
+    'use strict';
+    var T = typeof MODUL_TEKS === 'object' ? MODUL_TEKS : {};
+    var S = ModulSimpan;
+    var FORMAT = 'modul-formulir';
+
+    function t(key, values) {
+        return S.isi(T[key] || key, values || {});
+    }
+
+    // ---- Expressions (the JSON trees of preprocessor/src/expr.rs) ----
+
+    function text(v) {
+        if (Array.isArray(v)) {
+            return v.join(' ');
+        }
+        return v === undefined || v === null ? '' : String(v);
+    }
+
+    function num(v) {
+        var s = text(v).trim().replace(',', '.');
+        return s === '' ? NaN : Number(s);
+    }
+
+    function truthy(v) {
+        if (typeof v === 'boolean') {
+            return v;
+        }
+        if (typeof v === 'number') {
+            return v !== 0 && !isNaN(v);
+        }
+        return text(v) !== '';
+    }
+
+    function today() {
+        var d = new Date();
+        function two(n) { return (n < 10 ? '0' : '') + n; }
+        return d.getFullYear() + '-' + two(d.getMonth() + 1) + '-' + two(d.getDate());
+    }
+
+    function evaluate(node, ctx) {
+        var op = node[0];
+        var a;
+        if (op === 'ref') { return ctx.get(node[1]); }
+        if (op === 'cur') { return ctx.current; }
+        if (op === 'str' || op === 'num') { return node[1]; }
+        if (op === 'and') { return truthy(evaluate(node[1], ctx)) && truthy(evaluate(node[2], ctx)); }
+        if (op === 'or') { return truthy(evaluate(node[1], ctx)) || truthy(evaluate(node[2], ctx)); }
+        if (op === 'fn') {
+            a = node[2];
+            switch (node[1]) {
+                case 'not': return !truthy(evaluate(a[0], ctx));
+                case 'selected':
+                    var v = evaluate(a[0], ctx);
+                    var c = text(evaluate(a[1], ctx));
+                    return Array.isArray(v) ? v.indexOf(c) >= 0 : text(v) === c;
+                case 'count-selected':
+                    var m = evaluate(a[0], ctx);
+                    return Array.isArray(m) ? m.length : (text(m) === '' ? 0 : 1);
+                case 'string-length': return text(evaluate(a[0], ctx)).length;
+                case 'regex':
+                    try {
+                        return new RegExp(text(evaluate(a[1], ctx))).test(text(evaluate(a[0], ctx)));
+                    } catch (e) {
+                        return false;
+                    }
+                case 'today': return today();
+                case 'true': return true;
+                case 'false': return false;
+            }
+            return false;
+        }
+        // Comparisons; the preprocessor decided whether they are numeric (node[3]).
+        var l = evaluate(node[1], ctx);
+        var r = evaluate(node[2], ctx);
+        if (node[3]) {
+            l = num(l);
+            r = num(r);
+            if (isNaN(l) || isNaN(r)) {
+                return op === '!=';
+            }
+        } else {
+            l = text(l);
+            r = text(r);
+        }
+        switch (op) {
+            case '=': return l === r;
+            case '!=': return l !== r;
+            case '<': return l < r;
+            case '<=': return l <= r;
+            case '>': return l > r;
+            case '>=': return l >= r;
+        }
+        return false;
+    }
+
+    // ---- Reading and writing the controls ----
+
+    function control(wrapper) {
+        return wrapper.querySelector('input:not([type=radio]):not([type=checkbox]):not([type=file]), textarea');
+    }
+
+    function readValue(wrapper, rule) {
+        if (rule.j === 'select_one') {
+            var checked = wrapper.querySelector('input:checked');
+            return checked ? checked.value : '';
+        }
+        if (rule.j === 'select_multiple') {
+            return Array.prototype.map.call(wrapper.querySelectorAll('input:checked'), function (i) { return i.value; });
+        }
+        var input = control(wrapper);
+        return input ? input.value : '';
+    }
+
+    function writeValue(wrapper, rule, value) {
+        if (rule.j === 'select_one' || rule.j === 'select_multiple') {
+            var wanted = Array.isArray(value) ? value : [value];
+            Array.prototype.forEach.call(wrapper.querySelectorAll('input'), function (i) {
+                i.checked = wanted.indexOf(i.value) >= 0;
+            });
+            return;
+        }
+        var input = control(wrapper);
+        if (input) {
+            input.value = value === undefined ? '' : String(value);
+        }
+    }
+
+    function node(tag, attrs, content) {
+        var n = document.createElement(tag);
+        Object.keys(attrs).forEach(function (k) { n.setAttribute(k, attrs[k]); });
+        if (content) { n.textContent = content; }
+        return n;
+    }
+
+    function button(action, key, extra) {
+        return node('button', { type: 'button', 'data-aksi': action, 'class': extra || '' }, t(key));
+    }
+
+    function isEmpty(v) {
+        return Array.isArray(v) ? v.length === 0 : text(v) === '';
+    }
+
+    // ---- One form on the page ----
+
+    function Form(el) {
+        this.el = el;
+        this.rules = JSON.parse(el.getAttribute('data-aturan'));
+        this.key = el.getAttribute('data-kunci');
+        this.prefix = el.id;
+        this.old = {};
+        this.agreed = false;
+        this.checked = false;
+        this.backup = null;
+        this.nextRow = {};
+    }
+
+    // Field rules in document order, with the repeat each sits in.
+    Form.prototype.each = function (visit) {
+        function walk(list, repeat) {
+            list.forEach(function (rule) {
+                visit(rule, repeat);
+                if (rule.j === 'group') {
+                    walk(rule.isian, repeat);
+                } else if (rule.j === 'repeat') {
+                    walk(rule.isian, rule);
+                }
+            });
+        }
+        walk(this.rules.isian, null);
+    };
+
+    Form.prototype.wrapper = function (name) {
+        return document.getElementById(this.prefix + '-' + name + '-isian');
+    };
+
+    Form.prototype.rows = function (repeat) {
+        var box = this.wrapper(repeat.n);
+        if (repeat.tetap) {
+            var all = [];
+            for (var i = 0; i < repeat.tetap; i++) { all.push(String(i)); }
+            return all;
+        }
+        return Array.prototype.map.call(box.querySelectorAll('tr[data-baris]'), function (tr) {
+            return tr.getAttribute('data-baris');
+        });
+    };
+
+    Form.prototype.cell = function (repeat, row, name) {
+        return this.wrapper(repeat.n).querySelector('.modul-sel[data-nama="' + name + '"][data-baris="' + row + '"]');
+    };
+
+    // Current values: plain fields by name, tables as arrays of row objects.
+    Form.prototype.collect = function () {
+        var self = this;
+        var out = {};
+        this.each(function (rule, repeat) {
+            if (repeat || rule.j === 'group' || rule.j === 'note') {
+                return;
+            }
+            if (rule.j === 'repeat') {
+                var rows = self.rows(rule).map(function (row) {
+                    var values = {};
+                    rule.isian.forEach(function (col) {
+                        var v = readValue(self.cell(rule, row, col.n), col);
+                        if (!isEmpty(v)) { values[col.n] = v; }
+                    });
+                    return values;
+                });
+                var filled = rows.some(function (r) { return Object.keys(r).length > 0; });
+                if (filled) {
+                    out[rule.n] = rule.tetap ? rows : rows.filter(function (r) { return Object.keys(r).length > 0; });
+                }
+                return;
+            }
+            var v = readValue(self.wrapper(rule.n), rule);
+            if (!isEmpty(v)) { out[rule.n] = v; }
+        });
+        return out;
+    };
+
+    Form.prototype.record = function () {
+        var old = {};
+        Object.keys(this.old).sort().forEach(function (k) { old[k] = this.old[k]; }, this);
+        var record = { format: FORMAT, formulir: this.rules.id, versi: this.rules.versi, nilai: this.collect() };
+        if (Object.keys(old).length) { record.data_lama = old; }
+        return record;
+    };
+
+    Form.prototype.clear = function () {
+        var self = this;
+        this.each(function (rule, repeat) {
+            if (rule.j === 'repeat' && !rule.tetap) {
+                var rows = self.rows(rule);
+                rows.slice(1).forEach(function (row) { self.removeRow(rule, row); });
+            }
+        });
+        this.each(function (rule, repeat) {
+            if (rule.j === 'group' || rule.j === 'note' || rule.j === 'repeat') { return; }
+            if (repeat) {
+                self.rows(repeat).forEach(function (row) { writeValue(self.cell(repeat, row, rule.n), rule, ''); });
+            } else {
+                writeValue(self.wrapper(rule.n), rule, '');
+            }
+        });
+        this.old = {};
+    };
+
+    // Puts a record's values into the form. Whatever no longer fits the form (a removed field,
+    // a choice that is gone, a column that is gone) is kept under "Data lama", never dropped.
+    Form.prototype.apply = function (record) {
+        var self = this;
+        var values = {};
+        var source = record && typeof record.nilai === 'object' && record.nilai ? record.nilai : {};
+        Object.keys(source).forEach(function (k) { values[k] = source[k]; });
+        var old = {};
+        var lama = record && typeof record.data_lama === 'object' && record.data_lama ? record.data_lama : {};
+        Object.keys(lama).forEach(function (k) { old[k] = lama[k]; });
+        function keep(key, value) {
+            var k = key;
+            for (var n = 2; Object.prototype.hasOwnProperty.call(old, k) && JSON.stringify(old[k]) !== JSON.stringify(value); n++) {
+                k = key + '~' + n;
+            }
+            old[k] = value;
+        }
+        function fits(rule, v) {
+            if (rule.j === 'select_multiple') {
+                return Array.isArray(v) && v.every(function (c) { return rule.l.indexOf(c) >= 0; });
+            }
+            if (rule.j === 'select_one') {
+                return typeof v === 'string' && rule.l.indexOf(v) >= 0;
+            }
+            return typeof v === 'string';
+        }
+        this.clear();
+        this.each(function (rule, repeat) {
+            (rule.lama || []).forEach(function (name) {
+                if (!(rule.n in values) && name in values) {
+                    values[rule.n] = values[name];
+                    delete values[name];
+                }
+            });
+        });
+        this.each(function (rule, repeat) {
+            if (repeat || !(rule.n in values) || rule.j === 'group' || rule.j === 'note') { return; }
+            var v = values[rule.n];
+            delete values[rule.n];
+            if (rule.j === 'repeat') {
+                if (!Array.isArray(v)) { keep(rule.n, v); return; }
+                v.forEach(function (rowValues, i) {
+                    if (rule.tetap && i >= rule.tetap || typeof rowValues !== 'object' || rowValues === null || Array.isArray(rowValues)) {
+                        keep(rule.n + '.' + (i + 1), rowValues);
+                        return;
+                    }
+                    var row = rule.tetap ? String(i) : (i === 0 ? self.rows(rule)[0] : self.addRow(rule));
+                    Object.keys(rowValues).forEach(function (col) {
+                        var colRule = rule.isian.filter(function (c) { return c.n === col; })[0];
+                        if (colRule && fits(colRule, rowValues[col])) {
+                            writeValue(self.cell(rule, row, col), colRule, rowValues[col]);
+                        } else {
+                            keep(rule.n + '.' + (i + 1) + '.' + col, rowValues[col]);
+                        }
+                    });
+                });
+                return;
+            }
+            if (fits(rule, v)) {
+                writeValue(self.wrapper(rule.n), rule, v);
+            } else {
+                keep(rule.n, v);
+            }
+        });
+        Object.keys(values).forEach(function (k) { keep(k, values[k]); });
+        this.old = old;
+        this.showOld(record);
+        this.refresh();
+    };
+
+    Form.prototype.showOld = function (record) {
+        var section = this.el.querySelector('.modul-data-lama');
+        var list = section.querySelector('dl');
+        list.textContent = '';
+        var keys = Object.keys(this.old).sort();
+        keys.forEach(function (k) {
+            var dt = document.createElement('dt');
+            dt.textContent = k;
+            var dd = document.createElement('dd');
+            var v = this.old[k];
+            dd.textContent = typeof v === 'string' ? v : JSON.stringify(v);
+            list.appendChild(dt);
+            list.appendChild(dd);
+        }, this);
+        section.hidden = keys.length === 0;
+        if (record && typeof record.versi === 'number' && record.versi !== this.rules.versi) {
+            this.say(t('formulir_versi_lama', { lama: record.versi, baru: this.rules.versi }));
+        }
+    };
+
+    // ---- Table rows ----
+
+    Form.prototype.addRow = function (repeat) {
+        var box = this.wrapper(repeat.n);
+        var template = box.querySelector('template');
+        var n = this.nextRow[repeat.n] || this.rows(repeat).length;
+        while (box.querySelector('tr[data-baris="' + n + '"]')) { n++; }
+        this.nextRow[repeat.n] = n + 1;
+        var row = template.content.firstElementChild.cloneNode(true);
+        var index = String(n);
+        row.setAttribute('data-baris', index);
+        Array.prototype.forEach.call(row.querySelectorAll('*'), function (node) {
+            ['id', 'for', 'name', 'aria-describedby', 'aria-labelledby'].forEach(function (attr) {
+                var v = node.getAttribute(attr);
+                if (v) { node.setAttribute(attr, v.split('__i__').join(index)); }
+            });
+            if (node.hasAttribute('data-baris')) { node.setAttribute('data-baris', index); }
+        });
+        var tbody = box.querySelector('tbody');
+        tbody.insertBefore(row, tbody.querySelector('.modul-baris-kosong'));
+        this.renumber(repeat);
+        return index;
+    };
+
+    Form.prototype.removeRow = function (repeat, row) {
+        var tr = this.wrapper(repeat.n).querySelector('tr[data-baris="' + row + '"]');
+        if (tr) { tr.remove(); }
+        this.renumber(repeat);
+    };
+
+    Form.prototype.renumber = function (repeat) {
+        var trs = this.wrapper(repeat.n).querySelectorAll('tr[data-baris]');
+        Array.prototype.forEach.call(trs, function (tr, i) {
+            var cell = tr.querySelector('.modul-aksi-baris');
+            if (cell && !cell.firstChild) { cell.appendChild(button('hapus-baris', 'formulir_hapus_baris', 'modul-tombol-kecil')); }
+            var no = tr.querySelector('.modul-no');
+            if (no) { no.textContent = (i + 1) + '.'; }
+            Array.prototype.forEach.call(tr.querySelectorAll('[aria-label]'), function (node) {
+                node.setAttribute('aria-label', node.getAttribute('aria-label').replace(/(\S+) (\d+|__n__)$/, '$1 ' + (i + 1)));
+            });
+            var remove = tr.querySelector('[data-aksi="hapus-baris"]');
+            if (remove) { remove.hidden = trs.length < 2; }
+        });
+    };
+
+    // ---- Skip logic and checks ----
+
+    Form.prototype.context = function (repeat, row, current, relevant) {
+        var self = this;
+        return {
+            current: current,
+            get: function (name) {
+                var colRule = repeat && repeat.isian.filter(function (c) { return c.n === name; })[0];
+                // A field hidden by its own skip logic counts as empty, as in ODK.
+                if (relevant[colRule ? name + '#' + row : name] === false) { return ''; }
+                if (colRule) {
+                    return readValue(self.cell(repeat, row, name), colRule);
+                }
+                var rule = null;
+                self.each(function (r) { if (r.n === name) { rule = r; } });
+                return rule ? readValue(self.wrapper(name), rule) : '';
+            }
+        };
+    };
+
+    // Shows and hides fields by their `relevan` rules; returns what is relevant.
+    Form.prototype.refresh = function () {
+        var self = this;
+        var relevant = {};
+        var hiddenParents = [];
+        this.each(function (rule, repeat) {
+            if (!repeat) {
+                var wrapper = self.wrapper(rule.n);
+                var parentHidden = hiddenParents.some(function (p) { return p.contains(wrapper); });
+                var on = !parentHidden && (!rule.r || truthy(evaluate(rule.r, self.context(null, null, '', relevant))));
+                relevant[rule.n] = on;
+                wrapper.classList.toggle('modul-tidak-relevan', !on);
+                if (!on) { hiddenParents.push(wrapper); }
+                return;
+            }
+            self.rows(repeat).forEach(function (row) {
+                var cell = self.cell(repeat, row, rule.n);
+                var on = relevant[repeat.n] && (!rule.r || truthy(evaluate(rule.r, self.context(repeat, row, '', relevant))));
+                relevant[rule.n + '#' + row] = on;
+                cell.classList.toggle('modul-tidak-relevan', !on);
+            });
+        });
+        if (this.checked) { this.check(false); }
+        return relevant;
+    };
+
+    Form.prototype.problem = function (rule, wrapper, value, relevant, ctx) {
+        if (!relevant) { return ''; }
+        if (isEmpty(value)) {
+            return rule.w ? t('formulir_galat_wajib') : '';
+        }
+        if (rule.j === 'integer' && !/^\s*-?\d+\s*$/.test(value)) { return t('formulir_galat_bulat'); }
+        if (rule.j === 'decimal' && !/^\s*-?\d+([.,]\d+)?\s*$/.test(value)) { return t('formulir_galat_angka'); }
+        if (rule.j === 'date' && !/^\d{4}-\d{2}-\d{2}$/.test(value)) { return t('formulir_galat_tanggal'); }
+        if (rule.b) {
+            ctx.current = value;
+            if (!truthy(evaluate(rule.b, ctx))) { return rule.p; }
+        }
+        return '';
+    };
+
+    function mark(wrapper, message) {
+        var box = wrapper.querySelector('.modul-galat');
+        if (box) { box.textContent = message; }
+        wrapper.classList.toggle('modul-salah', message !== '');
+        Array.prototype.forEach.call(wrapper.querySelectorAll('input, textarea'), function (i) {
+            if (message) { i.setAttribute('aria-invalid', 'true'); } else { i.removeAttribute('aria-invalid'); }
+        });
+    }
+
+    // Required fields count only once the user asked for a check; constraints always.
+    Form.prototype.check = function (announce) {
+        var self = this;
+        var count = 0;
+        var first = null;
+        var rel = this.relevantMap();
+        this.each(function (rule, repeat) {
+            if (rule.j === 'group' || rule.j === 'note' || rule.j === 'repeat') { return; }
+            var targets = repeat
+                ? self.rows(repeat).map(function (row) { return [self.cell(repeat, row, rule.n), rel[rule.n + '#' + row], self.context(repeat, row, '', rel)]; })
+                : [[self.wrapper(rule.n), rel[rule.n], self.context(null, null, '', rel)]];
+            targets.forEach(function (target) {
+                var value = readValue(target[0], rule);
+                var message = self.problem(rule, target[0], value, target[1], target[2]);
+                if (message && !self.checked && isEmpty(value)) { message = ''; }
+                mark(target[0], message);
+                if (message) {
+                    count++;
+                    first = first || target[0];
+                }
+            });
+        });
+        if (announce) {
+            this.say(count ? t('formulir_ada_galat', { n: count }) : t('formulir_semua_lengkap'));
+            if (first) {
+                var focus = first.querySelector('input, textarea');
+                if (focus) { focus.focus(); }
+            }
+        }
+        return count;
+    };
+
+    Form.prototype.relevantMap = function () {
+        var map = {};
+        var self = this;
+        this.each(function (rule, repeat) {
+            if (!repeat) {
+                map[rule.n] = !self.wrapper(rule.n).classList.contains('modul-tidak-relevan') &&
+                    !self.wrapper(rule.n).closest('.modul-tidak-relevan');
+                return;
+            }
+            self.rows(repeat).forEach(function (row) {
+                map[rule.n + '#' + row] = !self.cell(repeat, row, rule.n).closest('.modul-tidak-relevan');
+            });
+        });
+        return map;
+    };
+
+    // ---- Saving ----
+
+    Form.prototype.say = function (message) {
+        this.status.textContent = message;
+    };
+
+    Form.prototype.save = function () {
+        if (this.agreed) {
+            if (S.tulis(this.key, this.record())) {
+                this.say(t('formulir_tersimpan'));
+            }
+        }
+    };
+
+    Form.prototype.buttons = function () {
+        var simpan = this.el.querySelector('[data-aksi="simpan"]');
+        simpan.hidden = this.agreed || !S.tersedia;
+        this.el.querySelector('[data-aksi="hapus"]').hidden = !this.agreed && Object.keys(this.collect()).length === 0 && !Object.keys(this.old).length;
+    };
+
+    Form.prototype.exportFile = function () {
+        S.unduh(this.rules.id + '.json', S.teks(this.record()));
+    };
+
+    Form.prototype.importText = function (content) {
+        var record;
+        try {
+            record = JSON.parse(content);
+        } catch (e) {
+            record = null;
+        }
+        if (!record || record.format !== FORMAT || typeof record.formulir !== 'string') {
+            this.say(t('formulir_impor_gagal', { alasan: t('formulir_impor_rusak') }));
+            return false;
+        }
+        if (record.formulir !== this.rules.id) {
+            this.say(t('formulir_impor_gagal', { alasan: t('formulir_impor_lain', { lain: record.formulir }) }));
+            return false;
+        }
+        var current = this.record();
+        var hasData = Object.keys(current.nilai).length > 0 || current.data_lama;
+        this.apply(record);
+        var message = t('formulir_impor_berhasil');
+        // The replaced values are kept, so an import never loses what was there.
+        if (hasData && S.teks(current) !== S.teks(this.record())) {
+            this.backup = current;
+            if (this.agreed) { S.tulis(this.key + ':cadangan', current); }
+            this.el.querySelector('.modul-cadangan').hidden = false;
+        }
+        this.save();
+        this.buttons();
+        this.say(message);
+        return true;
+    };
+
+    Form.prototype.restore = function () {
+        var backup = this.backup || S.baca(this.key + ':cadangan');
+        if (!backup) { return; }
+        this.apply(backup);
+        this.backup = null;
+        S.hapus(this.key + ':cadangan');
+        this.el.querySelector('.modul-cadangan').hidden = true;
+        this.save();
+    };
+
+    Form.prototype.erase = function () {
+        S.hapus(this.key);
+        S.hapus(this.key + ':cadangan');
+        this.agreed = false;
+        this.backup = null;
+        this.checked = false;
+        this.clear();
+        this.showOld(null);
+        this.refresh();
+        this.check(false);
+        this.el.querySelector('.modul-cadangan').hidden = true;
+        this.buttons();
+        this.say(t('formulir_dihapus'));
+    };
+
+    // Field-by-field comparison with the model answers of an exercise (data-jawaban).
+    Form.prototype.compare = function () {
+        var answers = JSON.parse(this.el.getAttribute('data-jawaban') || '{}');
+        var values = this.collect();
+        function norm(v) {
+            return Array.isArray(v) ? v.slice().sort().join('\n') : text(v).trim().toLowerCase();
+        }
+        return Object.keys(answers).map(function (name) {
+            return { nama: name, sama: norm(values[name]) === norm(answers[name]) };
+        });
+    };
+
+    // ---- Print ----
+
+    // Copies the values into the print-only spans (text, so markup typed by a user stays text).
+    Form.prototype.preparePrint = function (blank) {
+        var self = this;
+        document.documentElement.classList.add('modul-cetak-formulir');
+        this.el.classList.add('modul-dicetak');
+        this.el.classList.toggle('modul-kosong', blank);
+        this.unchecked = [];
+        Array.prototype.forEach.call(this.el.querySelectorAll('.modul-isian'), function (wrapper) {
+            var span = wrapper.querySelector(':scope > .modul-nilai-cetak, :scope > * > .modul-nilai-cetak');
+            var input = control(wrapper);
+            if (span && input) {
+                span.textContent = blank ? '' : input.value;
+                wrapper.classList.toggle('modul-terisi', !blank && input.value !== '');
+            }
+        });
+        if (blank) {
+            Array.prototype.forEach.call(this.el.querySelectorAll('input:checked'), function (i) {
+                self.unchecked.push(i);
+                i.checked = false;
+            });
+        }
+        var register = this.el.querySelector('.modul-register');
+        var number = this.wrapper('nomor_register');
+        if (register && number) { register.textContent = blank ? '' : readValue(number, { j: 'text' }); }
+    };
+
+    Form.prototype.endPrint = function () {
+        document.documentElement.classList.remove('modul-cetak-formulir');
+        this.el.classList.remove('modul-dicetak', 'modul-kosong');
+        (this.unchecked || []).forEach(function (i) { i.checked = true; });
+        this.unchecked = [];
+    };
+
+    Form.prototype.print = function (blank) {
+        var self = this;
+        this.preparePrint(blank);
+        window.addEventListener('afterprint', function done() {
+            window.removeEventListener('afterprint', done);
+            self.endPrint();
+        });
+        window.print();
+    };
+
+    // ---- Wiring ----
+
+    // The toolbar exists only with this script (without it nothing can be stored anyway).
+    Form.prototype.buildTools = function () {
+        var box = this.el.querySelector('.modul-formulir-alat');
+        var p = this.prefix;
+        box.appendChild(node('p', { 'class': 'modul-privasi' }, t('formulir_privasi')));
+        this.status = box.appendChild(node('p', { 'class': 'modul-formulir-status', role: 'status', 'aria-live': 'polite' }));
+        var row = box.appendChild(node('div', { 'class': 'modul-tombol-baris' }));
+        row.appendChild(button('simpan', 'formulir_simpan'));
+        row.appendChild(button('periksa', 'formulir_periksa'));
+        row.appendChild(button('ekspor', 'formulir_ekspor'));
+        row.appendChild(node('label', { 'class': 'modul-tombol', 'for': p + '-impor' }, t('formulir_impor')));
+        row.appendChild(node('input', { type: 'file', id: p + '-impor', 'class': 'modul-tersembunyi', accept: '.json,application/json', 'data-aksi': 'impor' }));
+        row.appendChild(button('cetak-kosong', 'formulir_cetak_kosong'));
+        row.appendChild(button('cetak-terisi', 'formulir_cetak_terisi'));
+        row.appendChild(button('hapus', 'formulir_hapus'));
+        var ask = box.appendChild(node('div', { 'class': 'modul-hapus-tanya', role: 'alertdialog', 'aria-label': t('formulir_hapus') }));
+        ask.hidden = true;
+        ask.appendChild(node('p', {}, t('formulir_hapus_tanya')));
+        ask.appendChild(button('hapus-ya', 'formulir_hapus_ya'));
+        ask.appendChild(button('hapus-batal', 'formulir_batal'));
+        var backup = box.appendChild(node('p', { 'class': 'modul-cadangan' }, t('formulir_cadangan') + ' '));
+        backup.hidden = true;
+        backup.appendChild(button('kembalikan', 'formulir_kembalikan'));
+        box.hidden = false;
+        var old = this.el.querySelector('.modul-data-lama');
+        old.querySelector('.modul-label').textContent = t('formulir_data_lama');
+        old.querySelector('.modul-petunjuk').textContent = t('formulir_data_lama_keterangan');
+    };
+
+    Form.prototype.start = function () {
+        var self = this;
+        var el = this.el;
+        this.buildTools();
+        this.each(function (rule) {
+            if (rule.j === 'repeat' && !rule.tetap) {
+                var box = self.wrapper(rule.n);
+                var add = button('tambah-baris', 'formulir_tambah_baris', 'modul-tombol-kecil modul-layar-saja');
+                box.insertBefore(add, box.querySelector('template'));
+                add.addEventListener('click', function () {
+                    var row = self.addRow(rule);
+                    self.refresh();
+                    var first = self.wrapper(rule.n).querySelector('tr[data-baris="' + row + '"] input, tr[data-baris="' + row + '"] textarea');
+                    if (first) { first.focus(); }
+                    self.save();
+                });
+                self.renumber(rule);
+            }
+        });
+        var stored = S.disetujui(this.key) && S.baca(this.key);
+        if (stored) {
+            this.agreed = true;
+            this.apply(stored);
+            if (S.baca(this.key + ':cadangan')) { el.querySelector('.modul-cadangan').hidden = false; }
+            if (!this.status.textContent) { this.say(t('formulir_tersimpan')); }
+        } else {
+            this.refresh();
+            this.say(S.tersedia ? t('formulir_belum_disimpan') : t('formulir_tidak_bisa'));
+        }
+        this.buttons();
+
+        function changed(event) {
+            if (event.target.matches('[data-aksi="impor"]')) { return; }
+            self.refresh();
+            var wrapper = event.target.closest('.modul-isian');
+            if (wrapper && event.type === 'change') { self.check(false); }
+            self.save();
+            self.buttons();
+        }
+        el.addEventListener('input', changed);
+        el.addEventListener('change', changed);
+        // A form of the book never submits: Enter in a field must not send values anywhere.
+        el.addEventListener('submit', function (event) { event.preventDefault(); });
+        el.addEventListener('click', function (event) {
+            var button = event.target.closest('[data-aksi]');
+            if (!button || button.tagName === 'INPUT') { return; }
+            var action = button.getAttribute('data-aksi');
+            var ask = el.querySelector('.modul-hapus-tanya');
+            if (action === 'simpan') {
+                self.agreed = true;
+                if (S.tulis(self.key, self.record())) {
+                    self.say(t('formulir_tersimpan'));
+                } else {
+                    self.agreed = false;
+                    self.say(t('formulir_tidak_bisa'));
+                }
+                self.buttons();
+            } else if (action === 'periksa') {
+                self.checked = true;
+                self.check(true);
+            } else if (action === 'ekspor') {
+                self.exportFile();
+            } else if (action === 'cetak-kosong' || action === 'cetak-terisi') {
+                self.print(action === 'cetak-kosong');
+            } else if (action === 'hapus') {
+                ask.hidden = false;
+                ask.querySelector('[data-aksi="hapus-batal"]').focus();
+            } else if (action === 'hapus-batal') {
+                ask.hidden = true;
+            } else if (action === 'hapus-ya') {
+                ask.hidden = true;
+                self.erase();
+            } else if (action === 'kembalikan') {
+                self.restore();
+            } else if (action === 'hapus-baris') {
+                var tr = button.closest('tr[data-baris]');
+                var box = button.closest('[data-ulang]');
+                self.each(function (rule) {
+                    if (rule.j === 'repeat' && rule.n === box.getAttribute('data-ulang')) {
+                        self.removeRow(rule, tr.getAttribute('data-baris'));
+                    }
+                });
+                self.refresh();
+                self.save();
+            }
+        });
+        var file = el.querySelector('[data-aksi="impor"]');
+        file.addEventListener('change', function () {
+            if (!file.files || !file.files[0]) { return; }
+            S.bacaBerkas(file.files[0], function (error, content) {
+                file.value = '';
+                if (error) {
+                    self.say(t('formulir_impor_gagal', { alasan: String(error) }));
+                } else {
+                    self.importText(content);
+                }
+            });
+        });
+    };
+
+    var forms = [];
+    // mdBook's print page (the whole book, printed at once) shows every form blank, as paper
+    // forms: no drafts are loaded there.
+    var printPage = document.querySelector('meta[name="robots"][content="noindex"]') !== null;
+    Array.prototype.forEach.call(printPage ? [] : document.querySelectorAll('form[data-formulir][data-aturan]'), function (el) {
+        var form = new Form(el);
+        forms.push(form);
+        form.start();
+    });
+
+    // For tests and for the exercises runtime, which embeds form instances.
+    return {
+        evaluate: evaluate,
+        get: function (el) {
+            return forms.filter(function (f) { return f.el === el; })[0] || null;
+        }
+    };
+})();

@@ -1,0 +1,488 @@
+//! The HTML of a form: one rendering that is fillable on screen and prints as a paper form
+//! (blank or filled, through `@media print` in `book/theme/modul.css`).
+//!
+//! A form is rendered as an [`Instance`]: the book embeds each form with its own DOM id
+//! prefix and storage key, and an exercise can embed a form the same way with model answers
+//! for a field-by-field comparison. The browser's rules travel with the form as data
+//! (`data-aturan`, from [`rules`]), so `modul-formulir.js` evaluates the parsed expressions
+//! instead of parsing them again.
+
+use crate::expr::{Expr, Func, number};
+use crate::form::{Field, Form, Kind, Repeat};
+use crate::render::Renderer;
+use crate::ui;
+use serde::Serialize;
+use serde_json::{Value, json};
+use std::collections::BTreeMap;
+
+/// One rendering of a form on a page.
+#[derive(Debug, Clone)]
+pub struct Instance<'a> {
+    pub form: &'a Form,
+    /// Unique among the whole book (the print page joins every chapter): `f-registrasi`.
+    pub prefix: String,
+    /// localStorage key of the draft: `modul:formulir:ID`; an exercise passes its own.
+    pub storage_key: String,
+    /// Link to the XLSForm download, relative to the page.
+    pub xlsx_link: Option<String>,
+    /// Model answers by field name (exercises): shown for comparison, never stored.
+    pub answers: Option<&'a BTreeMap<String, Value>>,
+}
+
+impl<'a> Instance<'a> {
+    /// The book's own instance of a form: key `modul:formulir:ID`.
+    pub fn book(form: &'a Form, prefix: String, xlsx_link: String) -> Self {
+        Instance {
+            form,
+            prefix,
+            storage_key: format!("modul:formulir:{}", form.id),
+            xlsx_link: Some(xlsx_link),
+            answers: None,
+        }
+    }
+}
+
+#[derive(Serialize)]
+struct ChoiceView<'a> {
+    name: &'a str,
+    label: &'a str,
+    id: String,
+}
+
+#[derive(Serialize)]
+struct FieldView<'a> {
+    name: &'a str,
+    kind: &'static str,
+    id: String,
+    label: &'a str,
+    /// Accessible name of a table cell ("Nama, baris 1").
+    cell_label: String,
+    number: Option<&'a str>,
+    hint: Option<&'a str>,
+    required: bool,
+    unit: Option<&'a str>,
+    /// "Isi jika nomor 5 = Ya." — skip logic written as an instruction.
+    condition: Option<String>,
+    /// "Syarat: …" — the constraint message, printed with the field.
+    rule: Option<String>,
+    lines: Vec<u32>,
+    drawing_box: bool,
+    choices: Vec<ChoiceView<'a>>,
+    children: Vec<FieldView<'a>>,
+    table: Option<TableView<'a>>,
+    answer: Option<String>,
+    row: Option<usize>,
+}
+
+#[derive(Serialize)]
+struct RowView<'a> {
+    header: Option<String>,
+    index: Option<usize>,
+    cells: Vec<FieldView<'a>>,
+}
+
+#[derive(Serialize)]
+struct TableView<'a> {
+    /// Column headings in display order (the first is the row heading's column, may be empty).
+    head: Vec<String>,
+    rows: Vec<RowView<'a>>,
+    /// Rows the user adds (no fixed labels): the template row and the add/remove buttons.
+    dynamic: bool,
+    template: Option<RowView<'a>>,
+    /// Print-only blank rows below the real ones.
+    blank: Vec<Vec<u32>>,
+    numbered: bool,
+    transposed: bool,
+}
+
+/// The skip-logic condition in words, e.g. "nomor 5 = Ya".
+pub fn describe(expr: &Expr, form: &Form, owner: &Field) -> String {
+    let t = ui::text;
+    let name_of = |e: &Expr| -> String {
+        match e {
+            Expr::Ref { name, .. } => match form.field(name) {
+                Some(Field {
+                    number: Some(n), ..
+                }) => fill(t("formulir_nomor"), &[("n", n)]),
+                Some(f) => format!("«{}»", f.label),
+                None => name.clone(),
+            },
+            Expr::Current { .. } => t("formulir_isian_ini").to_string(),
+            other => describe(other, form, owner),
+        }
+    };
+    let list_of = |e: &Expr| -> Option<String> {
+        match e {
+            Expr::Ref { name, .. } => form.field(name).and_then(|f| f.list().map(str::to_string)),
+            Expr::Current { .. } => owner.list().map(str::to_string),
+            _ => None,
+        }
+    };
+    let literal = |e: &Expr, list: Option<&str>| -> String {
+        match (e, list) {
+            (Expr::Str { value, .. }, Some(list)) => form
+                .choice_label(list, value)
+                .map_or_else(|| value.clone(), str::to_string),
+            (Expr::Str { value, .. }, None) => format!("«{value}»"),
+            (Expr::Num(n), _) => number(*n).replace('.', ","),
+            _ => name_of(e),
+        }
+    };
+    match expr {
+        Expr::Ref { .. } | Expr::Current { .. } => name_of(expr),
+        Expr::Str { .. } | Expr::Num(_) => literal(expr, None),
+        Expr::And(a, b) => format!(
+            "{} {} {}",
+            describe(a, form, owner),
+            t("formulir_dan"),
+            describe(b, form, owner)
+        ),
+        Expr::Or(a, b) => format!(
+            "{} {} {}",
+            describe(a, form, owner),
+            t("formulir_atau"),
+            describe(b, form, owner)
+        ),
+        Expr::Cmp {
+            op, left, right, ..
+        } => {
+            let list = list_of(left).or_else(|| list_of(right));
+            format!(
+                "{} {} {}",
+                literal(left, list.as_deref()),
+                op.words(),
+                literal(right, list.as_deref())
+            )
+        }
+        Expr::Call { func, args, .. } => {
+            let arg = |i: usize| args.get(i).map(&name_of).unwrap_or_default();
+            match func {
+                Func::Not => format!(
+                    "{} ({})",
+                    t("formulir_bukan"),
+                    args.first()
+                        .map(|a| describe(a, form, owner))
+                        .unwrap_or_default()
+                ),
+                Func::Selected => {
+                    let list = args.first().and_then(list_of);
+                    let choice = args
+                        .get(1)
+                        .map(|a| literal(a, list.as_deref()))
+                        .unwrap_or_default();
+                    fill(
+                        t("formulir_dipilih"),
+                        &[("isian", &arg(0)), ("pilihan", &choice)],
+                    )
+                }
+                Func::CountSelected => fill(t("formulir_jumlah_pilihan"), &[("isian", &arg(0))]),
+                Func::StringLength => fill(t("formulir_panjang"), &[("isian", &arg(0))]),
+                Func::Regex => {
+                    let pattern = match args.get(1) {
+                        Some(Expr::Str { value, .. }) => value.clone(),
+                        _ => String::new(),
+                    };
+                    fill(
+                        t("formulir_pola"),
+                        &[("isian", &arg(0)), ("pola", &pattern)],
+                    )
+                }
+                Func::Today => t("formulir_hari_ini").to_string(),
+                Func::True => "1 = 1".into(),
+                Func::False => "1 = 0".into(),
+            }
+        }
+    }
+}
+
+fn fill(template: &str, values: &[(&str, &str)]) -> String {
+    let mut out = template.to_string();
+    for (key, value) in values {
+        out = out.replace(&format!("{{{key}}}"), value);
+    }
+    out
+}
+
+struct Builder<'a> {
+    instance: &'a Instance<'a>,
+}
+
+impl<'a> Builder<'a> {
+    fn field(&self, field: &'a Field, id: String, row: Option<(usize, String)>) -> FieldView<'a> {
+        let form = self.instance.form;
+        let condition = field.relevant.as_ref().map(|e| {
+            fill(
+                ui::text("formulir_isi_jika"),
+                &[("syarat", &describe(e, form, field))],
+            )
+        });
+        let rule = field
+            .constraint_message
+            .as_ref()
+            .map(|m| fill(ui::text("formulir_syarat"), &[("pesan", m)]));
+        let choices = field
+            .list()
+            .and_then(|l| form.lists.get(l))
+            .map(|list| {
+                list.iter()
+                    .map(|c| ChoiceView {
+                        name: &c.name,
+                        label: &c.label,
+                        id: format!("{id}-{}", c.name),
+                    })
+                    .collect()
+            })
+            .unwrap_or_default();
+        let children = match &field.kind {
+            Kind::Group(children) => children
+                .iter()
+                .map(|c| self.field(c, format!("{}-{}", self.instance.prefix, c.name), None))
+                .collect(),
+            _ => Vec::new(),
+        };
+        let table = match &field.kind {
+            Kind::Repeat(repeat) => Some(self.table(field, repeat)),
+            _ => None,
+        };
+        let answer = self
+            .instance
+            .answers
+            .and_then(|a| a.get(&field.name))
+            .map(|v| answer_text(v, field, form));
+        let cell_label = match &row {
+            Some((_, row_label)) => format!("{}, {row_label}", field.label),
+            None => field.label.clone(),
+        };
+        FieldView {
+            name: &field.name,
+            kind: field.type_name(),
+            id,
+            label: &field.label,
+            cell_label,
+            number: if row.is_some() {
+                None
+            } else {
+                field.number.as_deref()
+            },
+            hint: field.hint.as_deref(),
+            required: field.required,
+            unit: field.unit.as_deref(),
+            condition,
+            rule,
+            lines: (0..field.lines).collect(),
+            drawing_box: field.drawing_box,
+            choices,
+            children,
+            table,
+            answer: if row.is_some() { None } else { answer },
+            row: row.map(|(i, _)| i),
+        }
+    }
+
+    fn row(&self, repeat: &'a Field, index: usize, label: String, key: &str) -> RowView<'a> {
+        let cells = repeat
+            .children()
+            .iter()
+            .map(|c| {
+                self.field(
+                    c,
+                    format!("{}-{}-{key}-{}", self.instance.prefix, repeat.name, c.name),
+                    Some((index, label.clone())),
+                )
+            })
+            .collect();
+        RowView {
+            header: None,
+            index: Some(index),
+            cells,
+        }
+    }
+
+    fn table(&self, field: &'a Field, repeat: &'a Repeat) -> TableView<'a> {
+        let row_label = |i: usize| fill(ui::text("formulir_baris"), &[("n", &(i + 1).to_string())]);
+        let fixed = !repeat.row_labels.is_empty();
+        let mut rows: Vec<RowView> = if fixed {
+            repeat
+                .row_labels
+                .iter()
+                .enumerate()
+                .map(|(i, label)| {
+                    let mut row = self.row(field, i, label.clone(), &i.to_string());
+                    row.header = Some(label.clone());
+                    row
+                })
+                .collect()
+        } else {
+            vec![self.row(field, 0, row_label(0), "0")]
+        };
+        let template = (!fixed).then(|| {
+            self.row(
+                field,
+                0,
+                fill(ui::text("formulir_baris"), &[("n", "__n__")]),
+                "__i__",
+            )
+        });
+        let lines: Vec<u32> = repeat
+            .fields
+            .iter()
+            .map(|f| f.lines)
+            .max()
+            .map_or(vec![0], |n| (0..n).collect());
+        let blank = if fixed {
+            Vec::new()
+        } else {
+            (1..repeat.blank_rows).map(|_| lines.clone()).collect()
+        };
+        let mut head = Vec::new();
+        if repeat.rows_as_columns {
+            // Rows become columns: one table row per field, one column per fixed row.
+            head.push(String::new());
+            head.extend(repeat.row_labels.iter().cloned());
+            let columns = std::mem::take(&mut rows);
+            rows = repeat
+                .fields
+                .iter()
+                .map(|f| RowView {
+                    header: Some(f.label.clone()),
+                    index: None,
+                    cells: columns
+                        .iter()
+                        .map(|r| {
+                            let mut cell = self.field(
+                                f,
+                                format!(
+                                    "{}-{}-{}-{}",
+                                    self.instance.prefix,
+                                    field.name,
+                                    r.index.unwrap_or(0),
+                                    f.name
+                                ),
+                                Some((r.index.unwrap_or(0), r.header.clone().unwrap_or_default())),
+                            );
+                            cell.row = r.index;
+                            cell
+                        })
+                        .collect(),
+                })
+                .collect();
+        } else {
+            if repeat.numbered {
+                head.push(ui::text("formulir_no").to_string());
+            } else if fixed {
+                head.push(String::new());
+            }
+            head.extend(repeat.fields.iter().map(|f| f.label.clone()));
+        }
+        TableView {
+            head,
+            rows,
+            dynamic: !fixed,
+            template,
+            blank,
+            numbered: repeat.numbered,
+            transposed: repeat.rows_as_columns,
+        }
+    }
+}
+
+fn answer_text(value: &Value, field: &Field, form: &Form) -> String {
+    let label = |v: &str| {
+        field
+            .list()
+            .and_then(|l| form.choice_label(l, v))
+            .unwrap_or(v)
+            .to_string()
+    };
+    match value {
+        Value::String(s) => label(s),
+        Value::Array(items) => items
+            .iter()
+            .map(|i| i.as_str().map_or_else(|| i.to_string(), label))
+            .collect::<Vec<_>>()
+            .join(", "),
+        other => other.to_string(),
+    }
+}
+
+/// The rules the browser needs, as data: names, types, required, parsed expressions,
+/// messages, choice names, old names, table shapes.
+pub fn rules(form: &Form) -> Value {
+    fn fields(list: &[Field], form: &Form) -> Vec<Value> {
+        list.iter()
+            .map(|f| {
+                let mut o = serde_json::Map::new();
+                o.insert("n".into(), json!(f.name));
+                o.insert("j".into(), json!(f.type_name()));
+                if f.required {
+                    o.insert("w".into(), json!(true));
+                }
+                if let Some(e) = &f.relevant {
+                    o.insert("r".into(), e.to_json());
+                }
+                if let Some(e) = &f.constraint {
+                    o.insert("b".into(), e.to_json());
+                }
+                if let Some(m) = &f.constraint_message {
+                    o.insert("p".into(), json!(m));
+                }
+                if let Some(list) = f.list().and_then(|l| form.lists.get(l)) {
+                    let names: Vec<&str> = list.iter().map(|c| c.name.as_str()).collect();
+                    o.insert("l".into(), json!(names));
+                }
+                if !f.old_names.is_empty() {
+                    o.insert("lama".into(), json!(f.old_names));
+                }
+                match &f.kind {
+                    Kind::Group(children) => {
+                        o.insert("isian".into(), json!(fields(children, form)));
+                    }
+                    Kind::Repeat(r) => {
+                        o.insert("isian".into(), json!(fields(&r.fields, form)));
+                        if !r.row_labels.is_empty() {
+                            o.insert("tetap".into(), json!(r.row_labels.len()));
+                        }
+                    }
+                    _ => {}
+                }
+                Value::Object(o)
+            })
+            .collect()
+    }
+    json!({ "id": form.id, "versi": form.version, "isian": fields(&form.fields, form) })
+}
+
+/// Renders one instance of a form.
+pub fn render(instance: &Instance, renderer: &Renderer) -> Result<String, String> {
+    let form = instance.form;
+    let builder = Builder { instance };
+    let fields: Vec<FieldView> = form
+        .fields
+        .iter()
+        .map(|f| builder.field(f, format!("{}-{}", instance.prefix, f.name), None))
+        .collect();
+    let answers = instance.answers.map(|a| json!(a).to_string());
+    let register = form.field("nomor_register").is_some();
+    let xlsx_name = format!("{}.xlsx", form.id);
+    renderer.render(
+        "formulir.html",
+        json!({
+            "f": {
+                "id": form.id,
+                "title": form.title,
+                "code": form.code,
+                "header": form.header,
+                "version": form.version,
+                "intro": form.intro,
+                "prefix": instance.prefix,
+                "key": instance.storage_key,
+                "rules": rules(form).to_string(),
+                "answers": answers,
+                "register": register,
+                "xlsx": instance.xlsx_link,
+                "xlsx_name": xlsx_name,
+            },
+            "fields": fields,
+        }),
+    )
+}
