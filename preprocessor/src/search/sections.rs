@@ -1,7 +1,14 @@
 //! The index units: every heading (h1–h4 with an id) of a built page starts a section that runs
-//! to the next one. Read from the HTML that mdBook wrote, so the text is what a reader sees —
-//! exercise and form blocks, session cards and term links included — and the anchors are the
-//! ids mdBook gave the headings.
+//! to the next one, and every exercise (`data-latihan`) and form (`data-formulir`) is a section
+//! of its own, named by its title (the element its `aria-labelledby` points at); the text around
+//! it stays with the heading above. Read from the HTML that mdBook wrote, so the text is what a
+//! reader sees — session cards and term links included — and the anchors are the ids mdBook gave
+//! the headings and ours gave the blocks.
+//!
+//! Left out: what a reader does not see as content (hidden elements, buttons, the choices of a
+//! `<select>` that repeat a list shown above it, navigation, scripts) and what a learner should
+//! not land on by searching: answer keys and facilitator notes, which the page shows only on
+//! request or in trainer mode.
 
 use html5ever::tendril::StrTendril;
 use html5ever::tokenizer::{
@@ -102,14 +109,35 @@ struct Sink {
 struct State {
     /// Inside `<main>`.
     in_main: bool,
-    /// Depth inside elements whose text is not indexed (script, style, aside, nav).
-    skip: Vec<String>,
+    /// Inside an element whose text is not indexed: its name and how many elements of that
+    /// name are open (the same name can nest).
+    skip: Option<(String, usize)>,
     /// The heading being read: its level.
     heading_level: Option<u8>,
     current: RawSection,
+    /// Where `current` goes in `done` when it was set aside for a block inside it.
+    current_slot: Option<usize>,
+    /// Open exercise and form blocks, innermost last.
+    blocks: Vec<Block>,
+    /// The element holding the open block's title, while it is read: its name.
+    label_open: Option<String>,
     /// Headings by level (1–4) above the current position.
     outline: [Option<String>; 4],
     done: Vec<RawSection>,
+}
+
+/// An exercise or form being read.
+struct Block {
+    name: String,
+    /// Open elements named `name`, the block's own included.
+    depth: usize,
+    /// The id of the element holding the title, until it is found.
+    label: Option<String>,
+    /// The section around the block, resumed at its end: its place in `done`.
+    outer: usize,
+    /// The block's title repeats the heading above it (a form on its own page): its text
+    /// belongs to that section, not to a second one of the same name.
+    merged: bool,
 }
 
 #[derive(Default)]
@@ -120,7 +148,18 @@ struct RawSection {
     body: String,
 }
 
-const SKIPPED: &[&str] = &["script", "style", "aside", "nav", "template", "noscript"];
+const SKIPPED: &[&str] = &[
+    "script", "style", "aside", "nav", "template", "noscript", "button", "select",
+];
+/// Classes of blocks a learner should not land on by searching.
+const SKIPPED_CLASSES: &[&str] = &["modul-kunci", "modul-catatan-fasilitator"];
+/// Attributes that make an element its own section (with `id` and `aria-labelledby`).
+const BLOCK_ATTRIBUTES: &[&str] = &["data-latihan", "data-formulir"];
+/// Elements without an end tag: never entered.
+const VOID: &[&str] = &[
+    "area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "track",
+    "wbr",
+];
 /// Elements whose boundaries separate words.
 const BLOCKS: &[&str] = &[
     "p",
@@ -166,6 +205,22 @@ fn heading_level(name: &str) -> Option<u8> {
     }
 }
 
+fn attribute<'t>(tag: &'t html5ever::tokenizer::Tag, name: &str) -> Option<&'t str> {
+    tag.attrs
+        .iter()
+        .find(|a| &*a.name.local == name)
+        .map(|a| &*a.value)
+}
+
+/// Whether an element's text stays out of the index.
+fn skipped(tag: &html5ever::tokenizer::Tag) -> bool {
+    SKIPPED.contains(&&*tag.name)
+        || attribute(tag, "hidden").is_some()
+        || attribute(tag, "aria-hidden") == Some("true")
+        || attribute(tag, "class")
+            .is_some_and(|c| c.split_whitespace().any(|c| SKIPPED_CLASSES.contains(&c)))
+}
+
 impl TokenSink for Sink {
     type Handle = ();
 
@@ -174,6 +229,7 @@ impl TokenSink for Sink {
         match token {
             Token::TagToken(tag) => {
                 let name: &str = &tag.name;
+                let void = tag.self_closing || VOID.contains(&name);
                 match tag.kind {
                     TagKind::StartTag => {
                         if name == "main" {
@@ -183,22 +239,51 @@ impl TokenSink for Sink {
                         if !s.in_main {
                             return raw_text(name);
                         }
-                        if SKIPPED.contains(&name) && !tag.self_closing {
-                            s.skip.push(name.to_string());
+                        if let Some((root, depth)) = &mut s.skip {
+                            if root == name && !void {
+                                *depth += 1;
+                            }
                             return raw_text(name);
                         }
-                        if !s.skip.is_empty() {
-                            return TokenSinkResult::Continue;
+                        if skipped(&tag) {
+                            if !void {
+                                s.skip = Some((name.to_string(), 1));
+                            }
+                            return raw_text(name);
                         }
-                        let id = tag
-                            .attrs
-                            .iter()
-                            .find(|a| &*a.name.local == "id")
-                            .map(|a| a.value.to_string());
-                        if let (Some(level), Some(id)) = (heading_level(name), id) {
-                            let finished = std::mem::take(&mut s.current);
-                            s.done.push(finished);
-                            s.current.anchor = Some(id);
+                        if let Some(block) = s.blocks.last_mut()
+                            && block.name == name
+                            && !void
+                        {
+                            block.depth += 1;
+                        }
+                        let id = attribute(&tag, "id");
+                        let label = s.blocks.last().and_then(|b| b.label.as_deref());
+                        if id.is_some() && id == label && s.heading_level.is_none() {
+                            if let Some(block) = s.blocks.last_mut() {
+                                block.label = None;
+                            }
+                            s.label_open = Some(name.to_string());
+                        } else if let (true, Some(id), Some(label)) = (
+                            BLOCK_ATTRIBUTES
+                                .iter()
+                                .any(|a| attribute(&tag, a).is_some()),
+                            id,
+                            attribute(&tag, "aria-labelledby"),
+                        ) {
+                            let outer = s.finish();
+                            s.current.anchor = Some(id.to_string());
+                            s.current.parents = s.outline.iter().flatten().cloned().collect();
+                            s.blocks.push(Block {
+                                name: name.to_string(),
+                                depth: 1,
+                                label: Some(label.to_string()),
+                                outer,
+                                merged: false,
+                            });
+                        } else if let (Some(level), Some(id)) = (heading_level(name), id) {
+                            s.finish();
+                            s.current.anchor = Some(id.to_string());
                             s.current.parents = s.outline[..usize::from(level - 1)]
                                 .iter()
                                 .flatten()
@@ -212,10 +297,21 @@ impl TokenSink for Sink {
                     TagKind::EndTag => {
                         if name == "main" {
                             s.in_main = false;
-                        } else if s.skip.last().is_some_and(|n| n == name) {
-                            s.skip.pop();
-                        } else if s.skip.is_empty()
-                            && let Some(level) = s.heading_level
+                            return TokenSinkResult::Continue;
+                        }
+                        if let Some((root, depth)) = &mut s.skip {
+                            if root == name {
+                                *depth -= 1;
+                                if *depth == 0 {
+                                    s.skip = None;
+                                }
+                            }
+                            return TokenSinkResult::Continue;
+                        }
+                        if s.label_open.as_deref() == Some(name) {
+                            s.label_open = None;
+                            s.merge_if_repeated();
+                        } else if let Some(level) = s.heading_level
                             && heading_level(name) == Some(level)
                         {
                             s.heading_level = None;
@@ -228,15 +324,29 @@ impl TokenSink for Sink {
                         } else if BLOCKS.contains(&name) {
                             s.push_text(" ");
                         }
+                        if let Some(block) = s.blocks.last_mut()
+                            && block.name == name
+                        {
+                            block.depth -= 1;
+                            if block.depth == 0 {
+                                let (outer, merged) = (block.outer, block.merged);
+                                s.blocks.pop();
+                                s.label_open = None;
+                                if !merged {
+                                    s.finish();
+                                    s.current = std::mem::take(&mut s.done[outer]);
+                                    s.current_slot = Some(outer);
+                                }
+                            }
+                        }
                     }
                 }
             }
-            Token::CharacterTokens(text) if s.in_main && s.skip.is_empty() => {
+            Token::CharacterTokens(text) if s.in_main && s.skip.is_none() => {
                 s.push_text(&text);
             }
             Token::EOFToken => {
-                let finished = std::mem::take(&mut s.current);
-                s.done.push(finished);
+                s.finish();
             }
             _ => {}
         }
@@ -256,8 +366,45 @@ fn raw_text(name: &str) -> TokenSinkResult<()> {
 }
 
 impl State {
+    /// Ends the current section (back into its place when it was set aside) and starts an
+    /// empty one; returns where the ended one is.
+    fn finish(&mut self) -> usize {
+        let finished = std::mem::take(&mut self.current);
+        match self.current_slot.take() {
+            Some(slot) => {
+                self.done[slot] = finished;
+                slot
+            }
+            None => {
+                self.done.push(finished);
+                self.done.len() - 1
+            }
+        }
+    }
+
+    /// When the open block's title is the heading of the section around it, goes back to that
+    /// section with what was read of the block so far.
+    fn merge_if_repeated(&mut self) {
+        let Some(block) = self.blocks.last_mut() else {
+            return;
+        };
+        let Some(outer) = self.done.get(block.outer) else {
+            return;
+        };
+        if !same_words(&self.current.heading, &outer.heading) {
+            return;
+        }
+        block.merged = true;
+        let outer = block.outer;
+        let read = std::mem::take(&mut self.current);
+        self.current = std::mem::take(&mut self.done[outer]);
+        self.current_slot = Some(outer);
+        self.current.body.push(' ');
+        self.current.body.push_str(&read.body);
+    }
+
     fn push_text(&mut self, text: &str) {
-        if self.heading_level.is_some() {
+        if self.heading_level.is_some() || self.label_open.is_some() {
             self.current.heading.push_str(text);
         } else {
             self.current.body.push_str(text);
@@ -315,6 +462,81 @@ mod tests {
                     "".into()
                 ),
             ]
+        );
+    }
+
+    #[test]
+    fn exercises_and_forms_are_sections_without_answer_keys() {
+        let html = r##"<main>
+<h1 id="rujukan"><a class="header" href="#rujukan">Rujukan</a></h1>
+<p>Awal.</p>
+<h2 id="latihan"><a class="header" href="#latihan">Latihan</a></h2>
+<section class="modul-latihan" id="latihan-x" data-latihan="x" aria-labelledby="latihan-x-judul">
+<header><p>Latihan · Pilihan ganda</p><h3 id="latihan-x-judul">Prinsip rujukan</h3></header>
+<div hidden>diperbarui</div>
+<fieldset><legend>Tindakan mana yang tepat?</legend><ol><li><label><input type="radio"> Membicarakan bersama klien</label></li></ol></fieldset>
+<section class="modul-simpul" id="s1"><p>Bagian 1</p><select><option>pilih</option></select></section>
+<div data-hanya-js hidden><button type="button">Periksa</button></div>
+<details class="modul-kunci"><summary>Kunci jawaban</summary><details><summary>x</summary>rahasia</details><p>Benar — Membicarakan</p></details>
+<details class="modul-catatan-fasilitator"><summary>Catatan fasilitator</summary><p>Diskusikan.</p></details>
+</section>
+<p>Sesudah latihan.</p>
+<form class="modul-formulir" id="f-surat" data-formulir="surat" aria-labelledby="f-surat-judul">
+<header><p class="modul-formulir-judul" id="f-surat-judul">Surat Rujukan</p></header>
+<fieldset><legend>Data klien</legend><label for="a">Nama klien</label><input id="a"></fieldset>
+<p class="modul-jawaban-model" hidden>Pak Udin</p>
+</form>
+<h2 id="akhir"><a class="header" href="#akhir">Akhir</a></h2><p>Penutup.</p>
+</main>"##;
+        let found = sections(html, "sesi-1-2/rujukan.html", "Rujukan");
+        let view: Vec<(String, String, String)> = found
+            .iter()
+            .map(|s| (s.breadcrumb(), s.url(), s.body.clone()))
+            .collect();
+        assert_eq!(
+            view,
+            [
+                (
+                    "Rujukan".into(),
+                    "sesi-1-2/rujukan.html#rujukan".into(),
+                    "Awal.".into()
+                ),
+                (
+                    "Rujukan » Latihan".into(),
+                    "sesi-1-2/rujukan.html#latihan".into(),
+                    "Sesudah latihan.".into()
+                ),
+                (
+                    "Rujukan » Prinsip rujukan".into(),
+                    "sesi-1-2/rujukan.html#latihan-x".into(),
+                    "Latihan · Pilihan ganda Tindakan mana yang tepat? Membicarakan bersama klien Bagian 1".into()
+                ),
+                (
+                    "Rujukan » Surat Rujukan".into(),
+                    "sesi-1-2/rujukan.html#f-surat".into(),
+                    "Data klien Nama klien".into()
+                ),
+                (
+                    "Rujukan » Akhir".into(),
+                    "sesi-1-2/rujukan.html#akhir".into(),
+                    "Penutup.".into()
+                ),
+            ]
+        );
+        assert_eq!(found[2].parents, ["Rujukan", "Latihan"]);
+
+        // A form on its own page, under a heading of the same name, is that heading's section.
+        let html = r##"<main><h1 id="surat-rujukan">Surat Rujukan</h1><p>Pengantar.</p>
+<form id="f-surat" data-formulir="surat" aria-labelledby="f-surat-judul"><p>Lampiran</p>
+<p id="f-surat-judul">Surat rujukan</p><label>Nama klien</label></form><p>Catatan.</p></main>"##;
+        let found = sections(html, "formulir/surat-rujukan.html", "Surat Rujukan");
+        let view: Vec<(String, String)> = found.iter().map(|s| (s.url(), s.body.clone())).collect();
+        assert_eq!(
+            view,
+            [(
+                "formulir/surat-rujukan.html#surat-rujukan".into(),
+                "Pengantar. Lampiran Nama klien Catatan.".into()
+            )]
         );
     }
 }
