@@ -6,14 +6,24 @@ use headless_chrome::Tab;
 use std::path::{Path, PathBuf};
 use std::time::Duration;
 
-/// One line of `tests/eval/search-dev-queries.tsv`.
+/// One line of a query set (`tests/eval/*.tsv`).
 pub struct Query {
     pub text: String,
     pub relevant: regex::Regex,
 }
 
+/// The development set, byte for byte as given (`../shared/eval`); its bar is on this set.
 pub fn dev_set() -> Vec<Query> {
-    let path = super::repo().join("tests/eval/search-dev-queries.tsv");
+    query_set("search-dev-queries.tsv")
+}
+
+/// Our own additional queries, reported apart from the set.
+pub fn extra_set() -> Vec<Query> {
+    query_set("tambahan.tsv")
+}
+
+fn query_set(name: &str) -> Vec<Query> {
+    let path = super::repo().join("tests/eval").join(name);
     let text = std::fs::read_to_string(&path).expect("dev query set");
     text.lines()
         .filter(|l| !l.starts_with('#') && !l.trim().is_empty())
