@@ -245,18 +245,22 @@ pub struct Lexicon {
 impl Lexicon {
     /// The lexicon of a body of text.
     pub fn new<'a>(texts: impl IntoIterator<Item = &'a str>) -> Lexicon {
+        let words: Vec<Vec<Word>> = texts.into_iter().map(words).collect();
+        Lexicon::from_words(words.iter().flatten())
+    }
+
+    /// The lexicon of words already split (the indexer splits every text once).
+    pub fn from_words<'a>(words: impl IntoIterator<Item = &'a Word>) -> Lexicon {
         let mut vocabulary = HashSet::new();
-        for text in texts {
-            for word in words(text) {
-                if is_letters(&word.text) && !is_stopword(&word.text) {
-                    vocabulary.insert(word.text);
-                }
+        for word in words {
+            if is_letters(&word.text) && !is_stopword(&word.text) {
+                vocabulary.insert(word.text.as_str());
             }
         }
-        let mut vocabulary: Vec<String> = vocabulary.into_iter().collect();
+        let mut vocabulary: Vec<&str> = vocabulary.into_iter().collect();
         vocabulary.sort_unstable();
         Lexicon {
-            stems: choose(&RULES, vocabulary.iter().map(String::as_str)),
+            stems: choose(&RULES, vocabulary.iter().copied()),
         }
     }
 
@@ -284,7 +288,10 @@ fn is_letters(word: &str) -> bool {
 
 /// Whether a normalized word is a function word.
 pub fn is_stopword(word: &str) -> bool {
-    STOPWORDS.contains(&word)
+    // Asked for every word of the book: a hash set, built once, instead of a list scan.
+    static SET: std::sync::OnceLock<HashSet<&'static str>> = std::sync::OnceLock::new();
+    SET.get_or_init(|| STOPWORDS.iter().copied().collect())
+        .contains(word)
 }
 
 #[cfg(test)]

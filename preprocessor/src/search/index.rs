@@ -2,16 +2,15 @@
 //! (term, section) pair with BM25 over three fields; the export keeps those scores as one-byte
 //! impacts, so the browser only has to find the terms of a query and add their impacts up.
 
-use super::analyzer::Lexicon;
+use super::analyzer::{Lexicon, Word, is_stopword, words};
 use super::sections::Section;
 use crate::glossary::Glossary;
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
-use std::sync::Arc;
 use tantivy::postings::Postings;
 use tantivy::query::Bm25Weight;
 use tantivy::schema::{IndexRecordOption, Schema, TextFieldIndexing, TextOptions};
-use tantivy::tokenizer::{TextAnalyzer, Token, TokenStream, Tokenizer};
+use tantivy::tokenizer::{PreTokenizedString, Token};
 use tantivy::{DocSet, Index, IndexWriter, TERMINATED, TantivyDocument};
 
 /// Field weights: a word in the section's heading says most about it; the page title and the
@@ -89,50 +88,6 @@ impl Export {
     }
 }
 
-/// The analyzer as tantivy sees it.
-#[derive(Clone)]
-struct Indonesian {
-    lexicon: Arc<Lexicon>,
-}
-
-struct Tokens {
-    tokens: Vec<Token>,
-    next: usize,
-}
-
-impl TokenStream for Tokens {
-    fn advance(&mut self) -> bool {
-        self.next += 1;
-        self.next <= self.tokens.len()
-    }
-    fn token(&self) -> &Token {
-        &self.tokens[self.next - 1]
-    }
-    fn token_mut(&mut self) -> &mut Token {
-        &mut self.tokens[self.next - 1]
-    }
-}
-
-impl Tokenizer for Indonesian {
-    type TokenStream<'a> = Tokens;
-    fn token_stream<'a>(&'a mut self, text: &'a str) -> Tokens {
-        let tokens = self
-            .lexicon
-            .terms(text)
-            .into_iter()
-            .enumerate()
-            .map(|(position, (term, word))| Token {
-                offset_from: word.start,
-                offset_to: word.end,
-                position,
-                text: term,
-                position_length: 1,
-            })
-            .collect();
-        Tokens { tokens, next: 0 }
-    }
-}
-
 /// The texts of a section per field, in [`FIELDS`] order.
 fn field_texts(section: &Section) -> [String; 3] {
     let mut trail = vec![section.page_title.clone()];
@@ -146,15 +101,18 @@ fn field_texts(section: &Section) -> [String; 3] {
 
 /// Indexes the sections and exports the result; the lexicon is returned for the synonyms.
 pub fn build(sections: &[Section], glossary: &Glossary) -> Result<Export, String> {
+    // Every text is split into words once (on the machine's cores); the lexicon and the
+    // index terms both come from those words, and tantivy gets them pre-tokenized.
     let texts: Vec<[String; 3]> = sections.iter().map(field_texts).collect();
-    let lexicon = Arc::new(Lexicon::new(
-        texts.iter().flat_map(|t| t.iter().map(String::as_str)),
-    ));
+    let split: Vec<[Vec<Word>; 3]> =
+        super::in_parallel(&texts, |t| [words(&t[0]), words(&t[1]), words(&t[2])]);
+    let lexicon = Lexicon::from_words(split.iter().flatten().flatten());
 
     let mut builder = Schema::builder();
+    // The text arrives pre-tokenized; the named tokenizer is never run.
     let options = TextOptions::default().set_indexing_options(
         TextFieldIndexing::default()
-            .set_tokenizer("indonesia")
+            .set_tokenizer("raw")
             .set_index_option(IndexRecordOption::WithFreqs),
     );
     let fields: Vec<_> = FIELDS
@@ -162,20 +120,32 @@ pub fn build(sections: &[Section], glossary: &Glossary) -> Result<Export, String
         .map(|(name, _)| builder.add_text_field(name, options.clone()))
         .collect();
     let index = Index::create_in_ram(builder.build());
-    index.tokenizers().register(
-        "indonesia",
-        TextAnalyzer::from(Indonesian {
-            lexicon: Arc::clone(&lexicon),
-        }),
-    );
     let err = |e: tantivy::TantivyError| format!("indeks pencarian: {e}");
     // One thread, one commit: one segment whose document numbers are the section numbers.
     let mut writer: IndexWriter<TantivyDocument> =
         index.writer_with_num_threads(1, 15_000_000).map_err(err)?;
-    for text in &texts {
+    for split in split {
         let mut doc = TantivyDocument::default();
-        for (field, value) in fields.iter().zip(text) {
-            doc.add_text(*field, value);
+        for (field, words) in fields.iter().zip(split) {
+            let tokens = words
+                .into_iter()
+                .filter(|w| !is_stopword(&w.text))
+                .enumerate()
+                .map(|(position, w)| Token {
+                    offset_from: w.start,
+                    offset_to: w.end,
+                    position,
+                    text: lexicon.term(&w.text),
+                    position_length: 1,
+                })
+                .collect();
+            doc.add_pre_tokenized_text(
+                *field,
+                PreTokenizedString {
+                    text: String::new(),
+                    tokens,
+                },
+            );
         }
         writer.add_document(doc).map_err(err)?;
     }
