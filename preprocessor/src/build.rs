@@ -118,6 +118,12 @@ pub fn build_book(options: &BuildOptions) -> Result<PathBuf, Error> {
         std::fs::write(&path, bytes)
             .map_err(|e| Error::Other(format!("{}: {e}", display_path(&path))))?;
     }
+    if uses_modul_search(&book) {
+        let glossary = crate::glossary::Glossary::load(&paths(&book)?.data)
+            .map_err(Error::Content)?
+            .0;
+        crate::search::write(&fresh, &search_pages(&book)?, &glossary).map_err(Error::Other)?;
+    }
 
     // Swap the finished site in; the old one goes into the staging folder, removed on drop.
     if dest.exists() {
@@ -128,6 +134,48 @@ pub fn build_book(options: &BuildOptions) -> Result<PathBuf, Error> {
     std::fs::rename(&fresh, &dest)
         .map_err(|e| Error::Other(format!("{} tidak dapat ditulis: {e}", display_path(&dest))))?;
     Ok(dest)
+}
+
+/// The modul's search replaces mdBook's when the book keeps the search bar but turns mdBook's
+/// own search scripts off (`[output.html.search] copy-js = false`).
+pub fn uses_modul_search(book: &MDBook) -> bool {
+    book.config
+        .html_config()
+        .and_then(|html| html.search)
+        .is_some_and(|search| search.enable && !search.copy_js)
+}
+
+/// Every chapter page of the book that search covers, in book order: all but those under a
+/// `search-exclude` prefix of `[preprocessor.modul]`.
+pub fn search_pages(book: &MDBook) -> Result<Vec<crate::search::Page>, Error> {
+    let config =
+        ModulConfig::from_book_config(&book.config).map_err(|e| Error::Other(format!("{e:#}")))?;
+    let excluded = |path: &Path| {
+        config
+            .search_exclude
+            .iter()
+            .any(|prefix| path.starts_with(prefix))
+    };
+    Ok(book
+        .book
+        .iter()
+        .filter_map(|item| match item {
+            mdbook_preprocessor::book::BookItem::Chapter(chapter) => {
+                let path = chapter.path.as_ref().filter(|p| !excluded(p))?;
+                let url = path
+                    .with_extension("html")
+                    .components()
+                    .map(|c| c.as_os_str().to_string_lossy().into_owned())
+                    .collect::<Vec<_>>()
+                    .join("/");
+                Some(crate::search::Page {
+                    url,
+                    title: chapter.name.clone(),
+                })
+            }
+            _ => None,
+        })
+        .collect())
 }
 
 /// An absolute path without `.` or `..`, so paths can be compared with `starts_with`.

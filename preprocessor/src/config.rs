@@ -17,6 +17,10 @@ pub struct ModulConfig {
     /// Programme data (`program.toml`).
     #[serde(default = "default_data")]
     pub data: PathBuf,
+    /// Chapter path prefixes (relative to `src`, e.g. `"cetak"`) left out of the search index:
+    /// pages that only repeat text found elsewhere, such as worksheets and answer keys.
+    #[serde(default)]
+    pub search_exclude: Vec<String>,
     // Keys mdBook itself reads from every preprocessor table.
     #[serde(default)]
     pub command: Option<String>,
@@ -46,6 +50,7 @@ impl Default for ModulConfig {
             exercises: default_exercises(),
             forms: default_forms(),
             data: default_data(),
+            search_exclude: Vec::new(),
             command: None,
             before: Vec::new(),
             after: Vec::new(),
@@ -72,7 +77,8 @@ impl ModulConfig {
             Ok(None) => Ok(ModulConfig::default()),
             Err(err) => anyhow::bail!(
                 "book.toml: tabel [preprocessor.modul] tidak sah: {err}\n  = cara memperbaiki: \
-                 kunci yang dikenal: exercises, forms, data (folder relatif terhadap book.toml)"
+                 kunci yang dikenal: exercises, forms, data (folder relatif terhadap book.toml), \
+                 search-exclude (daftar awalan jalur bab yang tidak diindeks pencarian)"
             ),
         }
     }

@@ -24,6 +24,8 @@
 //! - [`render`]: the template engine that produces every piece of generated HTML;
 //! - [`ui`]: every user-visible string that is not content, in one table;
 //! - [`theme`]: mdBook's default theme translated with that table;
+//! - [`search`]: the Indonesian search (analyzer, tantivy index by section, browser export,
+//!   query rules shared with `modul-cari.js`);
 //! - [`preprocess`]: the mdBook preprocessor tying the above together;
 //! - [`build`]: in-process build into a temporary folder moved into place, and `check`;
 //! - [`serve`]: local preview server with live reload.
@@ -47,6 +49,7 @@ pub mod program;
 pub mod reading;
 pub mod render;
 pub mod schedule;
+pub mod search;
 pub mod serve;
 pub mod session;
 pub mod theme;

@@ -18,7 +18,7 @@ pub struct Ui {
     /// Runtime strings of the exercise scripts (`MODUL_LATIHAN_TEKS`).
     #[serde(default)]
     pub latihan: BTreeMap<String, String>,
-    /// Runtime strings of mdBook's search script.
+    /// Strings of the search (`modul-cari.js`, and mdBook's search header in `modul-ui.js`).
     pub pencarian: BTreeMap<String, String>,
     /// Replacements in mdBook's default theme files.
     pub mdbook: Vec<Replacement>,

@@ -117,12 +117,17 @@ fn script_sizes(book: &Path) {
     );
 }
 
-/// mdBook alone: the same book.toml without `[preprocessor.modul]`.
+/// mdBook alone: the same book.toml without `[preprocessor.modul]` and with mdBook's own search.
 fn plain_mdbook(book: &Path, dest: &Path) {
     let text = std::fs::read_to_string(book.join("book.toml")).expect("book.toml");
     let mut table: toml::Table = text.parse().expect("book.toml parses");
     if let Some(toml::Value::Table(pre)) = table.get_mut("preprocessor") {
         pre.remove("modul");
+    }
+    // Plain mdBook searches with its own index, as a book without the modul would.
+    if let Some(toml::Value::Table(html)) = table.get_mut("output").and_then(|o| o.get_mut("html"))
+    {
+        html.remove("search");
     }
     let mut config =
         Config::from_str(&toml::to_string(&table).expect("serialise")).expect("config");

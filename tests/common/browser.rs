@@ -124,20 +124,25 @@ pub fn record_requests(tab: &Arc<Tab>) -> Arc<Mutex<Vec<String>>> {
     seen
 }
 
-pub fn eval_bool(tab: &Tab, js: &str) -> bool {
+pub fn eval(tab: &Tab, js: &str) -> serde_json::Value {
     tab.evaluate(js, false)
         .ok()
         .and_then(|r| r.value)
-        .and_then(|v| v.as_bool())
-        .unwrap_or(false)
+        .unwrap_or(serde_json::Value::Null)
+}
+
+/// Arrays and objects come back by value only as JSON.
+pub fn eval_json(tab: &Tab, js: &str) -> serde_json::Value {
+    let text = eval_string(tab, &format!("JSON.stringify({js})"));
+    serde_json::from_str(&text).unwrap_or(serde_json::Value::Null)
+}
+
+pub fn eval_bool(tab: &Tab, js: &str) -> bool {
+    eval(tab, js).as_bool().unwrap_or(false)
 }
 
 pub fn eval_string(tab: &Tab, js: &str) -> String {
-    tab.evaluate(js, false)
-        .ok()
-        .and_then(|r| r.value)
-        .and_then(|v| v.as_str().map(str::to_string))
-        .unwrap_or_default()
+    eval(tab, js).as_str().unwrap_or_default().to_string()
 }
 
 /// Polls until `js` is true; the page's own timing varies, a fixed sleep would flake.

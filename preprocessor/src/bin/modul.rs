@@ -63,6 +63,19 @@ enum Command {
         #[arg(default_value = "book", value_name = "FOLDER_BUKU")]
         book_dir: PathBuf,
     },
+    /// Mencari di buku seperti kotak pencarian situs: membangun buku ke folder sementara, lalu menampilkan hasil teratas.
+    #[command(help_template = COMMAND_HELP)]
+    Cari {
+        /// Kata yang dicari, misalnya "rujukan ke rumah sakit".
+        #[arg(value_name = "KUERI")]
+        query: String,
+        /// Folder buku (berisi book.toml).
+        #[arg(default_value = "book", value_name = "FOLDER_BUKU")]
+        book_dir: PathBuf,
+        /// Jumlah hasil yang ditampilkan.
+        #[arg(short = 'n', long = "jumlah", default_value_t = 10)]
+        limit: usize,
+    },
     /// Menulis ulang berkas tema berbahasa Indonesia (book/theme) dari tabel preprocessor/src/ui.toml.
     #[command(help_template = COMMAND_HELP)]
     Tema {
@@ -95,6 +108,17 @@ fn main() -> ExitCode {
                     model.exercises.entries.len(),
                     model.forms.entries.len()
                 );
+                ExitCode::SUCCESS
+            }
+            Err(err) => fail(err),
+        },
+        Command::Cari {
+            query,
+            book_dir,
+            limit,
+        } => match modul::search::cli::run(&book_dir, &query, limit) {
+            Ok(text) => {
+                print!("{text}");
                 ExitCode::SUCCESS
             }
             Err(err) => fail(err),

@@ -1,0 +1,273 @@
+//! The index: tantivy indexes the sections with the Indonesian analyzer and scores every
+//! (term, section) pair with BM25 over three fields; the export keeps those scores as one-byte
+//! impacts, so the browser only has to find the terms of a query and add their impacts up.
+
+use super::analyzer::{Lexicon, Word, is_stopword, words};
+use super::sections::Section;
+use crate::glossary::Glossary;
+use serde::{Deserialize, Serialize};
+use std::collections::BTreeMap;
+use tantivy::postings::Postings;
+use tantivy::query::Bm25Weight;
+use tantivy::schema::{IndexRecordOption, Schema, TextFieldIndexing, TextOptions};
+use tantivy::tokenizer::{PreTokenizedString, Token};
+use tantivy::{DocSet, Index, IndexWriter, TERMINATED, TantivyDocument};
+
+/// Field weights: a word in the section's heading says most about it; the page title and the
+/// headings above say where it belongs; the body, what it is about.
+pub const FIELDS: [(&str, f32); 3] = [("judul", 2.0), ("jejak", 1.0), ("isi", 1.0)];
+
+/// The exported index, as `pencarian/indeks.js` carries it.
+#[derive(Debug, Serialize, Deserialize)]
+pub struct Export {
+    #[serde(rename = "versi")]
+    pub version: u32,
+    /// Pages: [address relative to the site root, title].
+    #[serde(rename = "halaman")]
+    pub pages: Vec<(String, String)>,
+    /// Sections: [page number, heading id ("" = top of page), heading ("" = the page title)].
+    #[serde(rename = "bagian")]
+    pub sections: Vec<(u32, String, String)>,
+    /// Index terms, sorted.
+    #[serde(rename = "istilah")]
+    pub terms: Vec<String>,
+    /// Per term: (section − previous section, impact 1–255) pairs, flattened.
+    #[serde(rename = "dampak")]
+    pub postings: Vec<Vec<u32>>,
+    /// Synonym groups from the glossary: each a list of phrases, each phrase its index terms.
+    #[serde(rename = "padanan")]
+    pub synonyms: Vec<Vec<Vec<String>>>,
+}
+
+impl Export {
+    /// "Halaman » Bagian" of a section.
+    pub fn breadcrumb(&self, section: usize) -> String {
+        let Some((page, _, heading)) = self.sections.get(section) else {
+            return String::new();
+        };
+        let title = self
+            .pages
+            .get(*page as usize)
+            .map_or("", |(_, title)| title.as_str());
+        if heading.is_empty() {
+            title.to_string()
+        } else {
+            format!("{title} » {heading}")
+        }
+    }
+
+    /// The section's address relative to the site root.
+    pub fn url(&self, section: usize) -> String {
+        let Some((page, anchor, _)) = self.sections.get(section) else {
+            return String::new();
+        };
+        let page = self
+            .pages
+            .get(*page as usize)
+            .map_or("", |(url, _)| url.as_str());
+        if anchor.is_empty() {
+            page.to_string()
+        } else {
+            format!("{page}#{anchor}")
+        }
+    }
+
+    /// (section, impact) pairs of a term.
+    pub fn postings(&self, term: &str) -> Vec<(usize, u32)> {
+        let Ok(i) = self.terms.binary_search_by(|t| t.as_str().cmp(term)) else {
+            return Vec::new();
+        };
+        let mut section = 0usize;
+        self.postings[i]
+            .chunks(2)
+            .map(|pair| {
+                section += pair[0] as usize;
+                (section, pair.get(1).copied().unwrap_or(0))
+            })
+            .collect()
+    }
+}
+
+/// The texts of a section per field, in [`FIELDS`] order.
+fn field_texts(section: &Section) -> [String; 3] {
+    let mut trail = vec![section.page_title.clone()];
+    trail.extend(section.parents.iter().cloned());
+    [
+        section.heading.clone(),
+        trail.join(" "),
+        section.body.clone(),
+    ]
+}
+
+/// Indexes the sections and exports the result; the lexicon is returned for the synonyms.
+pub fn build(sections: &[Section], glossary: &Glossary) -> Result<Export, String> {
+    // Every text is split into words once (on the machine's cores); the lexicon and the
+    // index terms both come from those words, and tantivy gets them pre-tokenized.
+    let texts: Vec<[String; 3]> = sections.iter().map(field_texts).collect();
+    let split: Vec<[Vec<Word>; 3]> =
+        super::in_parallel(&texts, |t| [words(&t[0]), words(&t[1]), words(&t[2])]);
+    let lexicon = Lexicon::from_words(split.iter().flatten().flatten());
+
+    let mut builder = Schema::builder();
+    // The text arrives pre-tokenized; the named tokenizer is never run.
+    let options = TextOptions::default().set_indexing_options(
+        TextFieldIndexing::default()
+            .set_tokenizer("raw")
+            .set_index_option(IndexRecordOption::WithFreqs),
+    );
+    let fields: Vec<_> = FIELDS
+        .iter()
+        .map(|(name, _)| builder.add_text_field(name, options.clone()))
+        .collect();
+    let index = Index::create_in_ram(builder.build());
+    let err = |e: tantivy::TantivyError| format!("indeks pencarian: {e}");
+    // One thread, one commit: one segment whose document numbers are the section numbers.
+    let mut writer: IndexWriter<TantivyDocument> =
+        index.writer_with_num_threads(1, 15_000_000).map_err(err)?;
+    for split in split {
+        let mut doc = TantivyDocument::default();
+        for (field, words) in fields.iter().zip(split) {
+            let tokens = words
+                .into_iter()
+                .filter(|w| !is_stopword(&w.text))
+                .enumerate()
+                .map(|(position, w)| Token {
+                    offset_from: w.start,
+                    offset_to: w.end,
+                    position,
+                    text: lexicon.term(&w.text),
+                    position_length: 1,
+                })
+                .collect();
+            doc.add_pre_tokenized_text(
+                *field,
+                PreTokenizedString {
+                    text: String::new(),
+                    tokens,
+                },
+            );
+        }
+        writer.add_document(doc).map_err(err)?;
+    }
+    writer.commit().map_err(err)?;
+    let reader = index.reader().map_err(err)?;
+    let searcher = reader.searcher();
+    let [segment] = searcher.segment_readers() else {
+        return Err("indeks pencarian: lebih dari satu segmen".into());
+    };
+    if segment.max_doc() as usize != sections.len() {
+        return Err("indeks pencarian: jumlah dokumen tidak cocok".into());
+    }
+
+    // BM25 of every (term, section) pair, weighted by field and summed over the fields: tantivy's
+    // own weight (idf from the term's document frequency, length normalization from the field
+    // norms), read straight off each term's postings.
+    let total_docs = u64::from(segment.num_docs());
+    let mut scores: BTreeMap<String, BTreeMap<u32, f32>> = BTreeMap::new();
+    for (field, (_, weight)) in fields.iter().zip(FIELDS) {
+        let inverted = segment.inverted_index(*field).map_err(err)?;
+        let norms = segment.get_fieldnorms_reader(*field).map_err(err)?;
+        let average = inverted.total_num_tokens() as f32 / total_docs.max(1) as f32;
+        let mut stream = inverted
+            .terms()
+            .stream()
+            .map_err(|e| format!("indeks: {e}"))?;
+        while stream.advance() {
+            let text = String::from_utf8_lossy(stream.key()).into_owned();
+            let info = stream.value();
+            let bm25 = Bm25Weight::for_one_term_without_explain(
+                u64::from(info.doc_freq),
+                total_docs,
+                average,
+            );
+            let mut postings = inverted
+                .read_postings_from_terminfo(info, IndexRecordOption::WithFreqs)
+                .map_err(|e| format!("indeks: {e}"))?;
+            let per_section = scores.entry(text).or_default();
+            while postings.doc() != TERMINATED {
+                let doc = postings.doc();
+                let score = bm25.score(norms.fieldnorm_id(doc), postings.term_freq());
+                *per_section.entry(doc).or_default() += weight * score;
+                postings.advance();
+            }
+        }
+    }
+    let max = scores
+        .values()
+        .flat_map(|m| m.values())
+        .fold(0f32, |a, &b| a.max(b));
+    let scale = if max > 0.0 { 255.0 / max } else { 0.0 };
+    let mut terms = Vec::with_capacity(scores.len());
+    let mut postings = Vec::with_capacity(scores.len());
+    for (term, per_section) in scores {
+        let mut flat = Vec::with_capacity(per_section.len() * 2);
+        let mut previous = 0;
+        for (section, score) in per_section {
+            flat.push(section - previous);
+            flat.push(((score * scale).round() as u32).clamp(1, 255));
+            previous = section;
+        }
+        terms.push(term);
+        postings.push(flat);
+    }
+
+    let mut pages: Vec<(String, String)> = Vec::new();
+    let mut out_sections = Vec::with_capacity(sections.len());
+    for s in sections {
+        if pages.last().is_none_or(|(url, _)| *url != s.page) {
+            pages.push((s.page.clone(), s.page_title.clone()));
+        }
+        let crumb = s.breadcrumb();
+        let heading = match crumb.split_once(" » ") {
+            Some(_) => s.heading.clone(),
+            None => String::new(),
+        };
+        out_sections.push((
+            (pages.len() - 1) as u32,
+            s.anchor.clone().unwrap_or_default(),
+            heading,
+        ));
+    }
+
+    Ok(Export {
+        version: 1,
+        pages,
+        sections: out_sections,
+        terms,
+        postings,
+        synonyms: synonym_groups(glossary, &lexicon),
+    })
+}
+
+/// Glossary entries as groups of equivalent phrases (term, expansion, synonyms), each phrase as
+/// its index terms. Entries that share a phrase (`peksos` = "pekerja sosial", itself an entry)
+/// are one group.
+pub fn synonym_groups(glossary: &Glossary, lexicon: &Lexicon) -> Vec<Vec<Vec<String>>> {
+    let phrase =
+        |text: &str| -> Vec<String> { lexicon.terms(text).into_iter().map(|(t, _)| t).collect() };
+    let mut groups: Vec<Vec<Vec<String>>> = Vec::new();
+    for term in &glossary.terms {
+        let mut members: Vec<Vec<String>> = std::iter::once(term.term.as_str())
+            .chain(term.expansion.as_deref())
+            .chain(term.synonyms.iter().map(String::as_str))
+            .map(phrase)
+            .filter(|p| !p.is_empty())
+            .collect();
+        // Merge every earlier group that shares a phrase with this one.
+        let mut i = 0;
+        while i < groups.len() {
+            if groups[i].iter().any(|p| members.contains(p)) {
+                members.extend(groups.remove(i));
+            } else {
+                i += 1;
+            }
+        }
+        let mut seen = std::collections::BTreeSet::new();
+        members.retain(|p| seen.insert(p.clone()));
+        if members.len() > 1 {
+            groups.push(members);
+        }
+    }
+    groups.sort();
+    groups
+}

@@ -1,0 +1,302 @@
+//! Searching the exported index: the rules `modul-cari.js` follows in the browser, here for
+//! `modul cari` and for the tests (a browser test checks that both give the same results).
+//!
+//! 1. The query's words are normalized like the book's; function words are dropped.
+//! 2. Each word maps to index terms: its stem readings that are terms (exact); otherwise terms
+//!    within a small edit distance of a reading (typos: 1 edit from 4 letters, 2 from 7), and
+//!    for the last word also terms it begins (typing in progress).
+//! 3. Words are grouped into slots: a run of words that is a glossary phrase (`konferensi
+//!    kasus`) or two words that are one term when joined (`eko map` → `ekomap`) form one slot,
+//!    whose alternatives are the other phrases of its glossary group (`KK`, `case conference`).
+//! 4. A section's score is, per slot, the best alternative's sum of impacts (an alternative of
+//!    other length scaled to the slot's length), summed over slots and multiplied by the share
+//!    of slots that matched at all.
+
+use super::analyzer::{is_stopword, words};
+use super::index::Export;
+use super::stemmer::RULES;
+use std::collections::{BTreeMap, BTreeSet};
+
+/// Longest glossary phrase tried as one slot.
+pub const MAX_PHRASE: usize = 4;
+/// Weights of approximate matches.
+pub const WEIGHT_EDIT_1: f64 = 0.7;
+pub const WEIGHT_EDIT_2: f64 = 0.4;
+pub const WEIGHT_PREFIX: f64 = 0.5;
+/// Results shown.
+pub const LIMIT: usize = 30;
+
+/// One result.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Hit {
+    pub section: usize,
+    pub score: f64,
+    /// The index terms that matched in this section (for highlighting).
+    pub terms: BTreeSet<String>,
+}
+
+/// Terms one query word stands for, with weights.
+type Matcher = Vec<(String, f64)>;
+
+/// A slot: alternatives, each a list of matchers, with the slot's length in query words.
+struct Slot {
+    length: usize,
+    alternatives: Vec<Vec<Matcher>>,
+}
+
+fn readings(word: &str) -> Vec<String> {
+    RULES.candidates(word)
+}
+
+fn is_term(index: &Export, term: &str) -> bool {
+    index
+        .terms
+        .binary_search_by(|t| t.as_str().cmp(term))
+        .is_ok()
+}
+
+/// Optimal string alignment distance, giving up above `max`.
+pub fn distance(a: &str, b: &str, max: usize) -> Option<usize> {
+    let (a, b) = (a.as_bytes(), b.as_bytes());
+    if a.len().abs_diff(b.len()) > max {
+        return None;
+    }
+    let mut rows = vec![vec![0usize; b.len() + 1]; a.len() + 1];
+    for (i, row) in rows.iter_mut().enumerate() {
+        row[0] = i;
+    }
+    for (j, cell) in rows[0].iter_mut().enumerate() {
+        *cell = j;
+    }
+    for i in 1..=a.len() {
+        let mut best = usize::MAX;
+        for j in 1..=b.len() {
+            let cost = usize::from(a[i - 1] != b[j - 1]);
+            let mut d = (rows[i - 1][j] + 1)
+                .min(rows[i][j - 1] + 1)
+                .min(rows[i - 1][j - 1] + cost);
+            if i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1] {
+                d = d.min(rows[i - 2][j - 2] + 1);
+            }
+            rows[i][j] = d;
+            best = best.min(d);
+        }
+        if best > max {
+            return None;
+        }
+    }
+    let d = rows[a.len()][b.len()];
+    (d <= max).then_some(d)
+}
+
+/// The terms a query word stands for.
+fn matcher(index: &Export, word: &str, last: bool) -> Matcher {
+    let readings = readings(word);
+    let exact: Matcher = readings
+        .iter()
+        .filter(|r| is_term(index, r))
+        .map(|r| (r.clone(), 1.0))
+        .collect();
+    if !exact.is_empty() {
+        return exact;
+    }
+    let mut found: BTreeMap<String, f64> = BTreeMap::new();
+    let letters = word.bytes().all(|c| c.is_ascii_lowercase());
+    if letters && word.len() >= 4 {
+        let max = if word.len() >= 7 { 2 } else { 1 };
+        let mut best = max + 1;
+        let mut near: Vec<(&String, usize)> = Vec::new();
+        for term in &index.terms {
+            let d = readings.iter().filter_map(|r| distance(r, term, max)).min();
+            if let Some(d) = d {
+                best = best.min(d);
+                near.push((term, d));
+            }
+        }
+        for (term, d) in near {
+            if d == best {
+                let weight = if d <= 1 { WEIGHT_EDIT_1 } else { WEIGHT_EDIT_2 };
+                found.insert(term.clone(), weight);
+            }
+        }
+    }
+    if last && word.len() >= 3 {
+        let start = index.terms.partition_point(|t| t.as_str() < word);
+        for term in index.terms[start..]
+            .iter()
+            .take_while(|t| t.starts_with(word))
+        {
+            let w = found.entry(term.clone()).or_insert(0.0);
+            *w = w.max(WEIGHT_PREFIX);
+        }
+    }
+    found.into_iter().collect()
+}
+
+/// Whether the words match a phrase: each word has the phrase's term among its readings.
+fn matches_phrase(words: &[Vec<String>], phrase: &[String]) -> bool {
+    words.len() == phrase.len() && words.iter().zip(phrase).all(|(r, p)| r.contains(p))
+}
+
+/// The other phrases of every glossary group one of whose phrases the words are.
+fn synonyms<'a>(index: &'a Export, words: &[Vec<String>]) -> Vec<&'a Vec<String>> {
+    let mut out = Vec::new();
+    for group in &index.synonyms {
+        if group.iter().any(|p| matches_phrase(words, p)) {
+            out.extend(group.iter().filter(|p| !matches_phrase(words, p)));
+        }
+    }
+    out
+}
+
+fn phrase_matchers(index: &Export, phrase: &[String]) -> Vec<Matcher> {
+    phrase
+        .iter()
+        .map(|t| {
+            if is_term(index, t) {
+                vec![(t.clone(), 1.0)]
+            } else {
+                Vec::new()
+            }
+        })
+        .collect()
+}
+
+fn slots(index: &Export, query: &[String]) -> Vec<Slot> {
+    let readings: Vec<Vec<String>> = query.iter().map(|w| readings(w)).collect();
+    let last = query.len().saturating_sub(1);
+    let mut out = Vec::new();
+    let mut i = 0;
+    while i < query.len() {
+        let mut taken = None;
+        for length in (2..=MAX_PHRASE.min(query.len() - i)).rev() {
+            let span = &readings[i..i + length];
+            let mut alternatives: Vec<Vec<Matcher>> = synonyms(index, span)
+                .into_iter()
+                .map(|p| phrase_matchers(index, p))
+                .collect();
+            if length == 2 {
+                let joined = format!("{}{}", query[i], query[i + 1]);
+                let joined_readings = vec![self::readings(&joined)];
+                let known: Matcher = joined_readings[0]
+                    .iter()
+                    .filter(|r| is_term(index, r))
+                    .map(|r| (r.clone(), 1.0))
+                    .collect();
+                let joined_synonyms = synonyms(index, &joined_readings);
+                if !known.is_empty() || !joined_synonyms.is_empty() {
+                    alternatives.push(vec![known]);
+                    alternatives.extend(
+                        joined_synonyms
+                            .into_iter()
+                            .map(|p| phrase_matchers(index, p)),
+                    );
+                }
+            }
+            if !alternatives.is_empty() {
+                taken = Some((length, alternatives));
+                break;
+            }
+        }
+        let (length, mut alternatives) = taken.unwrap_or_else(|| {
+            let alternatives = synonyms(index, &readings[i..=i])
+                .into_iter()
+                .map(|p| phrase_matchers(index, p))
+                .collect();
+            (1, alternatives)
+        });
+        let own: Vec<Matcher> = (i..i + length)
+            .map(|k| matcher(index, &query[k], k == last))
+            .collect();
+        alternatives.insert(0, own);
+        out.push(Slot {
+            length,
+            alternatives,
+        });
+        i += length;
+    }
+    out
+}
+
+/// The query's words as the index sees them.
+pub fn query_words(query: &str) -> Vec<String> {
+    words(query)
+        .into_iter()
+        .map(|w| w.text)
+        .filter(|w| !is_stopword(w))
+        .collect()
+}
+
+/// The best sections for a query, best first.
+pub fn search(index: &Export, query: &str) -> Vec<Hit> {
+    let query = query_words(query);
+    let slots = slots(index, &query);
+    // Per section: per slot, the best alternative's score and its terms.
+    let mut per_section: BTreeMap<usize, Vec<(f64, BTreeSet<String>)>> = BTreeMap::new();
+    for (s, slot) in slots.iter().enumerate() {
+        for alternative in &slot.alternatives {
+            if alternative.is_empty() {
+                continue;
+            }
+            let scale = slot.length as f64 / alternative.len() as f64;
+            // Per section: per matcher, the best weighted impact and its term.
+            let mut sums: BTreeMap<usize, (f64, BTreeSet<String>)> = BTreeMap::new();
+            for m in alternative {
+                let mut best: BTreeMap<usize, (f64, &str)> = BTreeMap::new();
+                for (term, weight) in m {
+                    for (section, impact) in index.postings(term) {
+                        let value = f64::from(impact) * weight;
+                        let entry = best.entry(section).or_insert((0.0, term));
+                        if value > entry.0 {
+                            *entry = (value, term);
+                        }
+                    }
+                }
+                for (section, (value, term)) in best {
+                    let entry = sums.entry(section).or_default();
+                    entry.0 += value;
+                    entry.1.insert(term.to_string());
+                }
+            }
+            for (section, (value, terms)) in sums {
+                let scores = per_section
+                    .entry(section)
+                    .or_insert_with(|| vec![(0.0, BTreeSet::new()); slots.len()]);
+                if value * scale > scores[s].0 {
+                    scores[s] = (value * scale, terms);
+                }
+            }
+        }
+    }
+    let mut hits: Vec<Hit> = per_section
+        .into_iter()
+        .map(|(section, scores)| {
+            let matched = scores.iter().filter(|(v, _)| *v > 0.0).count();
+            let sum: f64 = scores.iter().map(|(v, _)| v).sum();
+            let share = matched as f64 / slots.len() as f64;
+            Hit {
+                section,
+                // Rounded so that Rust and JavaScript, adding in the same order but free to
+                // differ in the last bit, sort alike.
+                score: (sum * share * 1e6).round() / 1e6,
+                terms: scores.into_iter().flat_map(|(_, t)| t).collect(),
+            }
+        })
+        .collect();
+    hits.sort_by(|a, b| b.score.total_cmp(&a.score).then(a.section.cmp(&b.section)));
+    hits.truncate(LIMIT);
+    hits
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn edit_distance_counts_transpositions_once() {
+        assert_eq!(distance("asismen", "asesmen", 2), Some(1));
+        assert_eq!(distance("konsling", "konseling", 2), Some(1));
+        assert_eq!(distance("abcd", "abdc", 1), Some(1));
+        assert_eq!(distance("rujukan", "asesmen", 2), None);
+    }
+}
