@@ -171,9 +171,63 @@ pub fn process(paths: &Paths, mut book: Book) -> Result<(Book, Vec<SiteFile>), D
     let (model, plans) = analyze(paths, &book)?;
     let renderer = Renderer::new();
     let mut problems = Diagnostics::default();
+
+    // Chapters are independent once the model is known: render them on every core, with the
+    // XLSForm exports beside them. Results are put back in book order, so the output does not
+    // depend on the threads.
+    let mut jobs: Vec<(PathBuf, String)> = Vec::new();
+    book.for_each_chapter_mut(|chapter| {
+        if let Some(source) = &chapter.source_path
+            && plans.contains_key(source)
+        {
+            jobs.push((source.clone(), chapter.content.clone()));
+        }
+    });
+    let workers = std::thread::available_parallelism()
+        .map_or(1, |n| n.get())
+        .max(1);
+    let (rendered, exports) = std::thread::scope(|scope| {
+        let exports = scope.spawn(|| {
+            model
+                .form_defs
+                .values()
+                .map(|form| (form, crate::xlsform::workbook(form)))
+                .collect::<Vec<_>>()
+        });
+        let handles: Vec<_> = (0..workers)
+            .map(|worker| {
+                let (jobs, model, plans, renderer) = (&jobs, &model, &plans, &renderer);
+                scope.spawn(move || {
+                    jobs.iter()
+                        .skip(worker)
+                        .step_by(workers)
+                        .map(|(source, content)| {
+                            let edits = plans.get(source).map_or(&[][..], Vec::as_slice);
+                            (
+                                source.clone(),
+                                apply(content, edits, source, model, renderer),
+                            )
+                        })
+                        .collect::<Vec<_>>()
+                })
+            })
+            .collect();
+        let rendered: BTreeMap<PathBuf, Result<String, String>> = handles
+            .into_iter()
+            .flat_map(|h| h.join().unwrap_or_default())
+            .collect();
+        (rendered, exports.join().unwrap_or_default())
+    });
+    if rendered.len() != jobs.len() || exports.len() != model.form_defs.len() {
+        problems.push(crate::diagnostic::Diagnostic::file(
+            &paths.src,
+            "sebagian halaman tidak selesai dibuat",
+            "ini galat internal; laporkan kepada pengembang",
+        ));
+    }
     let mut files = Vec::new();
-    for form in model.form_defs.values() {
-        match crate::xlsform::workbook(form) {
+    for (form, result) in exports {
+        match result {
             Ok(bytes) => files.push((xlsx_path(&form.id), bytes)),
             Err(message) => problems.push(crate::diagnostic::Diagnostic::file(
                 &form.path,
@@ -182,20 +236,19 @@ pub fn process(paths: &Paths, mut book: Book) -> Result<(Book, Vec<SiteFile>), D
             )),
         }
     }
+    let mut rendered = rendered;
     book.for_each_chapter_mut(|chapter| {
         let Some(source) = chapter.source_path.clone() else {
             return;
         };
-        let Some(edits) = plans.get(&source) else {
-            return;
-        };
-        match apply(&chapter.content, edits, &source, &model, &renderer) {
-            Ok(content) => chapter.content = content,
-            Err(message) => problems.push(crate::diagnostic::Diagnostic::file(
+        match rendered.remove(&source) {
+            Some(Ok(content)) => chapter.content = content,
+            Some(Err(message)) => problems.push(crate::diagnostic::Diagnostic::file(
                 &paths.src.join(&source),
                 message,
                 "ini galat internal templat; laporkan kepada pengembang",
             )),
+            None => {}
         }
     });
     problems.into_result()?;
