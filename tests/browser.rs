@@ -7,8 +7,8 @@
 mod common;
 
 use common::browser::{
-    KillOnDrop, browser, eval_bool, eval_string, file_url, free_port, navigate, open, screenshot,
-    site, wait_until,
+    KillOnDrop, browser, eval_bool, eval_string, file_url, free_port, navigate, open,
+    phone_viewport, screenshot, site, wait_until,
 };
 use common::fixture_copy;
 use std::path::Path;
@@ -47,25 +47,7 @@ fn card_and_programme_fit_a_360px_phone() {
     let browser = &browser;
     for page in ["sesi-1-4/index.html", "pengantar/program-pelatihan.html"] {
         let (tab, _) = open(browser, "about:blank");
-        tab.call_method(
-            headless_chrome::protocol::cdp::Emulation::SetDeviceMetricsOverride {
-                width: 360,
-                height: 740,
-                device_scale_factor: 2.0,
-                mobile: true,
-                scale: None,
-                screen_width: None,
-                screen_height: None,
-                position_x: None,
-                position_y: None,
-                dont_set_visible_size: None,
-                screen_orientation: None,
-                viewport: None,
-                display_feature: None,
-                device_posture: None,
-            },
-        )
-        .expect("phone viewport");
+        phone_viewport(&tab);
         navigate(&tab, &file_url(&site().join(page), ""));
         wait_until(&tab, "document.readyState === 'complete'", "page load");
         assert!(

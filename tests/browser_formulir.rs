@@ -7,8 +7,8 @@
 mod common;
 
 use common::browser::{
-    KillOnDrop, browser, eval_bool, eval_string, file_url, free_port, navigate, open, screenshot,
-    site, wait_until,
+    KillOnDrop, browser, eval_bool, eval_string, file_url, free_port, navigate, open,
+    phone_viewport, screenshot, site, wait_until,
 };
 use common::{copy_dir, repo};
 use headless_chrome::Tab;
@@ -1014,25 +1014,7 @@ fn forms_fit_a_360px_phone() {
         return;
     };
     let (tab, _) = open(&browser, "about:blank");
-    tab.call_method(
-        headless_chrome::protocol::cdp::Emulation::SetDeviceMetricsOverride {
-            width: 360,
-            height: 740,
-            device_scale_factor: 2.0,
-            mobile: true,
-            scale: None,
-            screen_width: None,
-            screen_height: None,
-            position_x: None,
-            position_y: None,
-            dont_set_visible_size: None,
-            screen_orientation: None,
-            viewport: None,
-            display_feature: None,
-            device_posture: None,
-        },
-    )
-    .expect("phone viewport");
+    phone_viewport(&tab);
     for id in [
         "asesmen-rencana-pelayanan",
         "catatan-perkembangan-klien",

@@ -769,23 +769,7 @@ fn exercises_fit_a_360px_phone() {
         "cetak/lembar-kerja.html",
     ] {
         let tab = browser.new_tab().expect("tab");
-        tab.call_method(Emulation::SetDeviceMetricsOverride {
-            width: 360,
-            height: 740,
-            device_scale_factor: 2.0,
-            mobile: true,
-            scale: None,
-            screen_width: None,
-            screen_height: None,
-            position_x: None,
-            position_y: None,
-            dont_set_visible_size: None,
-            screen_orientation: None,
-            viewport: None,
-            display_feature: None,
-            device_posture: None,
-        })
-        .expect("phone viewport");
+        phone_viewport(&tab);
         navigate(&tab, &page(name));
         assert!(
             eval_bool(

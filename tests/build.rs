@@ -3,7 +3,9 @@
 
 mod common;
 
-use common::{append, fixture_copy, main_of, read, repo, snapshot};
+use common::{
+    Case, append, check_bad_cases, content_errors, fixture_copy, main_of, read, repo, snapshot,
+};
 use modul::build::{BuildOptions, Error, build_book, check_book};
 use std::path::Path;
 use std::process::Command;
@@ -13,14 +15,6 @@ fn build(book: &Path, dest: &Path) -> Result<std::path::PathBuf, Error> {
         book_dir: book.to_path_buf(),
         dest_dir: Some(dest.to_path_buf()),
     })
-}
-
-fn content_errors(book: &Path) -> String {
-    match check_book(book) {
-        Err(Error::Content(d)) => d.to_string(),
-        Err(other) => panic!("expected content errors, got: {other}"),
-        Ok(_) => panic!("expected content errors, the book passed"),
-    }
 }
 
 #[test]
@@ -522,15 +516,6 @@ fn cli_check_exits_non_zero_and_prints_chapter_line() {
     assert!(String::from_utf8_lossy(&out.stderr).contains("2 sesi, 9 latihan, 1 formulir"));
 }
 
-/// One bad edit of the fixture and the messages it must produce.
-struct Case {
-    name: &'static str,
-    file: &'static str,
-    find: &'static str,
-    replace: &'static str,
-    expected: &'static [&'static str],
-}
-
 #[test]
 fn bad_content_gets_precise_indonesian_messages() {
     let session = "book/src/sesi-1-2/index.md";
@@ -948,32 +933,7 @@ fn bad_content_gets_precise_indonesian_messages() {
             expected: &["bacaan/asesmen.md:2:1: kolom `judul_asli` wajib diisi tetapi tidak ada"],
         },
     ];
-    for case in &cases {
-        let dir = fixture_copy("kecil");
-        let path = dir.path().join(case.file);
-        let text = read(&path);
-        assert!(
-            text.contains(case.find),
-            "case {}: `{}` not in {}",
-            case.name,
-            case.find,
-            case.file
-        );
-        std::fs::write(&path, text.replacen(case.find, case.replace, 1)).expect("write");
-        let errors = content_errors(&dir.path().join("book"));
-        for wanted in case.expected {
-            assert!(
-                errors.contains(wanted),
-                "case {}: expected `{wanted}` in:\n{errors}",
-                case.name
-            );
-        }
-        assert!(
-            errors.contains("cara memperbaiki:"),
-            "case {}: every error says how to fix it:\n{errors}",
-            case.name
-        );
-    }
+    check_bad_cases(&cases);
 }
 
 #[test]

@@ -8,8 +8,8 @@
 
 mod common;
 
-use common::{append, fixture_copy, main_of, read, repo};
-use modul::build::{BuildOptions, Error, build_book, check_book};
+use common::{Case, append, check_bad_cases, fixture_copy, main_of, read, repo};
+use modul::build::{BuildOptions, build_book};
 use modul::diagnostic::SourceFile;
 use modul::form_html::{self, Answers, Instance};
 use modul::render::Renderer;
@@ -22,14 +22,6 @@ fn build(book: &Path, dest: &Path) {
         dest_dir: Some(dest.to_path_buf()),
     })
     .unwrap_or_else(|e| panic!("fixture builds: {e}"));
-}
-
-fn content_errors(book: &Path) -> String {
-    match check_book(book) {
-        Err(Error::Content(d)) => d.to_string(),
-        Err(other) => panic!("expected content errors, got: {other}"),
-        Ok(_) => panic!("expected content errors, the book passed"),
-    }
 }
 
 #[test]
@@ -208,15 +200,6 @@ fn an_exercise_can_embed_a_form_instance_with_model_answers() {
     );
 }
 
-/// One bad edit of the fixture's form and the messages it must produce.
-struct Case {
-    name: &'static str,
-    file: &'static str,
-    find: &'static str,
-    replace: &'static str,
-    expected: &'static [&'static str],
-}
-
 const FORM: &str = "forms/registrasi.toml";
 
 #[test]
@@ -386,32 +369,7 @@ fn bad_form_files_get_precise_indonesian_messages() {
         },
     ];
     assert!(cases.len() >= 10);
-    for case in &cases {
-        let dir = fixture_copy("kecil");
-        let path = dir.path().join(case.file);
-        let text = read(&path);
-        assert!(
-            text.contains(case.find),
-            "case {}: `{}` not in {}",
-            case.name,
-            case.find,
-            case.file
-        );
-        std::fs::write(&path, text.replacen(case.find, case.replace, 1)).expect("write");
-        let errors = content_errors(&dir.path().join("book"));
-        for wanted in case.expected {
-            assert!(
-                errors.contains(wanted),
-                "case {}: expected `{wanted}` in:\n{errors}",
-                case.name
-            );
-        }
-        assert!(
-            errors.contains("cara memperbaiki:"),
-            "case {}: every error says how to fix it:\n{errors}",
-            case.name
-        );
-    }
+    check_bad_cases(&cases);
 }
 
 /// pyxform converts every XLSForm of the real book without an error or a warning.

@@ -208,3 +208,26 @@ pub fn free_port() -> u16 {
         .map(|a| a.port())
         .expect("a free port")
 }
+
+/// Makes the tab a 360 px wide phone screen (the smallest the book supports).
+pub fn phone_viewport(tab: &Tab) {
+    tab.call_method(
+        headless_chrome::protocol::cdp::Emulation::SetDeviceMetricsOverride {
+            width: 360,
+            height: 740,
+            device_scale_factor: 2.0,
+            mobile: true,
+            scale: None,
+            screen_width: None,
+            screen_height: None,
+            position_x: None,
+            position_y: None,
+            dont_set_visible_size: None,
+            screen_orientation: None,
+            viewport: None,
+            display_feature: None,
+            device_posture: None,
+        },
+    )
+    .expect("phone viewport");
+}

@@ -77,3 +77,52 @@ pub fn append(path: &Path, text: &str) {
     content.push_str(text);
     std::fs::write(path, content).expect("write");
 }
+
+/// The content errors `modul check` reports for a book that must fail.
+pub fn content_errors(book: &Path) -> String {
+    match modul::build::check_book(book) {
+        Err(modul::build::Error::Content(d)) => d.to_string(),
+        Err(other) => panic!("expected content errors, got: {other}"),
+        Ok(_) => panic!("expected content errors, the book passed"),
+    }
+}
+
+/// One bad edit of the fixture and the messages it must produce.
+pub struct Case {
+    pub name: &'static str,
+    pub file: &'static str,
+    pub find: &'static str,
+    pub replace: &'static str,
+    pub expected: &'static [&'static str],
+}
+
+/// Applies each case to a fresh copy of the fixture and checks its messages, which must also
+/// say how to fix the problem.
+pub fn check_bad_cases(cases: &[Case]) {
+    for case in cases {
+        let dir = fixture_copy("kecil");
+        let path = dir.path().join(case.file);
+        let text = read(&path);
+        assert!(
+            text.contains(case.find),
+            "case {}: `{}` not in {}",
+            case.name,
+            case.find,
+            case.file
+        );
+        std::fs::write(&path, text.replacen(case.find, case.replace, 1)).expect("write");
+        let errors = content_errors(&dir.path().join("book"));
+        for wanted in case.expected {
+            assert!(
+                errors.contains(wanted),
+                "case {}: expected `{wanted}` in:\n{errors}",
+                case.name
+            );
+        }
+        assert!(
+            errors.contains("cara memperbaiki:"),
+            "case {}: every error says how to fix it:\n{errors}",
+            case.name
+        );
+    }
+}
