@@ -330,7 +330,7 @@ fn fixture_renders_every_exercise_type_once_in_place() {
         "the key shows the field's number and label, the model value and its feedback: {key}"
     );
     assert!(
-        form.contains(r#"<form class="modul-formulir" id="latihan-1-2-isi-registrasi-f" data-formulir="registrasi""#),
+        form.contains(r#"<form class="modul-formulir modul-formulir-latihan" id="latihan-1-2-isi-registrasi-f" data-formulir="registrasi""#),
         "the real form is embedded with the exercise's prefix: {form}"
     );
     assert!(

@@ -143,6 +143,13 @@ fn export_is_deterministic_and_replaces_mdbooks_index() {
 #[test]
 fn a_book_with_mdbooks_search_gets_no_modul_index() {
     let dir = fixture_copy("kecil");
+    // The fixture searches like the real book; put mdBook's own search back.
+    let config = dir.path().join("book/book.toml");
+    let text = read(&config);
+    let text = text
+        .replacen("copy-js = false", "copy-js = true", 1)
+        .replacen("\"\" = { enable = false }", "", 1);
+    std::fs::write(&config, text).expect("write book.toml");
     let out = dir.path().join("situs");
     build_book(&BuildOptions {
         book_dir: dir.path().join("book"),

@@ -151,8 +151,14 @@ struct RawSection {
 const SKIPPED: &[&str] = &[
     "script", "style", "aside", "nav", "template", "noscript", "button", "select",
 ];
-/// Classes of blocks a learner should not land on by searching.
-const SKIPPED_CLASSES: &[&str] = &["modul-kunci", "modul-catatan-fasilitator"];
+/// Classes of blocks a learner should not land on by searching: answer keys, facilitator notes,
+/// and forms filled in an exercise (their text is the form's own page again; the exercise's
+/// question stays in).
+const SKIPPED_CLASSES: &[&str] = &[
+    "modul-kunci",
+    "modul-catatan-fasilitator",
+    "modul-formulir-latihan",
+];
 /// Attributes that make an element its own section (with `id` and `aria-labelledby`).
 const BLOCK_ATTRIBUTES: &[&str] = &["data-latihan", "data-formulir"];
 /// Elements without an end tag: never entered.
@@ -466,7 +472,7 @@ mod tests {
     }
 
     #[test]
-    fn exercises_and_forms_are_sections_without_answer_keys() {
+    fn exercises_and_forms_are_sections_without_answer_keys_or_forms_filled_in_exercises() {
         let html = r##"<main>
 <h1 id="rujukan"><a class="header" href="#rujukan">Rujukan</a></h1>
 <p>Awal.</p>
@@ -479,6 +485,7 @@ mod tests {
 <div data-hanya-js hidden><button type="button">Periksa</button></div>
 <details class="modul-kunci"><summary>Kunci jawaban</summary><details><summary>x</summary>rahasia</details><p>Benar — Membicarakan</p></details>
 <details class="modul-catatan-fasilitator"><summary>Catatan fasilitator</summary><p>Diskusikan.</p></details>
+<form class="modul-formulir modul-formulir-latihan" id="latihan-x-f" data-formulir="surat"><p>Nama penerima rujukan</p></form>
 </section>
 <p>Sesudah latihan.</p>
 <form class="modul-formulir" id="f-surat" data-formulir="surat" aria-labelledby="f-surat-judul">
