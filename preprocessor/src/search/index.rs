@@ -13,6 +13,10 @@ use tantivy::schema::{IndexRecordOption, Schema, TextFieldIndexing, TextOptions}
 use tantivy::tokenizer::{PreTokenizedString, Token};
 use tantivy::{DocSet, Index, IndexWriter, TERMINATED, TantivyDocument};
 
+/// Scores are scaled to 1–99: two digits in the exported JSON, and as fine as the ranking
+/// needs (more levels made the index larger without changing a dev-set rank).
+pub const IMPACT_LEVELS: u8 = 99;
+
 /// Field weights: a word in the section's heading says most about it; the page title and the
 /// headings above say where it belongs; the body, what it is about.
 pub const FIELDS: [(&str, f32); 3] = [("judul", 2.0), ("jejak", 1.0), ("isi", 1.0)];
@@ -31,7 +35,7 @@ pub struct Export {
     /// Index terms, sorted.
     #[serde(rename = "istilah")]
     pub terms: Vec<String>,
-    /// Per term: (section − previous section, impact 1–255) pairs, flattened.
+    /// Per term: (section − previous section, impact 1–[`IMPACT_LEVELS`]) pairs, flattened.
     #[serde(rename = "dampak")]
     pub postings: Vec<Vec<u32>>,
     /// Synonym groups from the glossary: each a list of phrases, each phrase its index terms.
@@ -196,7 +200,11 @@ pub fn build(sections: &[Section], glossary: &Glossary) -> Result<Export, String
         .values()
         .flat_map(|m| m.values())
         .fold(0f32, |a, &b| a.max(b));
-    let scale = if max > 0.0 { 255.0 / max } else { 0.0 };
+    let scale = if max > 0.0 {
+        f32::from(IMPACT_LEVELS) / max
+    } else {
+        0.0
+    };
     let mut terms = Vec::with_capacity(scores.len());
     let mut postings = Vec::with_capacity(scores.len());
     for (term, per_section) in scores {
@@ -204,7 +212,7 @@ pub fn build(sections: &[Section], glossary: &Glossary) -> Result<Export, String
         let mut previous = 0;
         for (section, score) in per_section {
             flat.push(section - previous);
-            flat.push(((score * scale).round() as u32).clamp(1, 255));
+            flat.push(((score * scale).round() as u32).clamp(1, u32::from(IMPACT_LEVELS)));
             previous = section;
         }
         terms.push(term);
