@@ -7,12 +7,12 @@
 mod common;
 
 use common::browser::{
-    KillOnDrop, browser, eval_bool, eval_string, file_url, free_port, navigate, open,
-    phone_viewport, screenshot, site, wait_until,
+    browser, eval_bool, eval_string, file_url, navigate, open, phone_viewport, screenshot,
+    serve_book, site, wait_until,
 };
 use common::fixture_copy;
 use std::path::Path;
-use std::time::{Duration, Instant};
+use std::time::Duration;
 
 #[test]
 fn session_card_is_visible_from_file_url() {
@@ -165,25 +165,7 @@ fn serve_over_http_reloads_after_an_edit() {
     };
     let browser = &browser;
     let dir = fixture_copy("kecil");
-    let port = free_port();
-    let _server = KillOnDrop(
-        std::process::Command::new(env!("CARGO_BIN_EXE_modul"))
-            .args(["serve", "book", "--port", &port.to_string()])
-            .current_dir(dir.path())
-            .stdout(std::process::Stdio::null())
-            .stderr(std::process::Stdio::null())
-            .spawn()
-            .expect("modul serve starts"),
-    );
-    let base = format!("http://127.0.0.1:{port}");
-    let start = Instant::now();
-    while std::net::TcpStream::connect(("127.0.0.1", port)).is_err() {
-        assert!(
-            start.elapsed() < Duration::from_secs(30),
-            "server did not start"
-        );
-        std::thread::sleep(Duration::from_millis(100));
-    }
+    let (_server, base) = serve_book(dir.path());
     let (tab, requests) = open(browser, &format!("{base}/sesi-1-1/index.html"));
     tab.wait_for_element(r#"[data-sesi="1-1"]"#)
         .expect("card over HTTP");

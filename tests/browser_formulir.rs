@@ -7,8 +7,8 @@
 mod common;
 
 use common::browser::{
-    KillOnDrop, browser, eval_bool, eval_string, file_url, free_port, navigate, open,
-    phone_viewport, screenshot, site, wait_until,
+    browser, eval_bool, eval_string, file_url, navigate, open, phone_viewport, screenshot,
+    serve_book, site, wait_until,
 };
 use common::{copy_dir, repo};
 use headless_chrome::Tab;
@@ -932,25 +932,7 @@ fn the_content_security_policy_allows_the_live_reload_of_modul_serve() {
     copy_dir(&repo().join("book"), &dir.path().join("book"));
     copy_dir(&repo().join("forms"), &dir.path().join("forms"));
     copy_dir(&repo().join("exercises"), &dir.path().join("exercises"));
-    let port = free_port();
-    let _server = KillOnDrop(
-        std::process::Command::new(env!("CARGO_BIN_EXE_modul"))
-            .args(["serve", "book", "--port", &port.to_string()])
-            .current_dir(dir.path())
-            .stdout(std::process::Stdio::null())
-            .stderr(std::process::Stdio::null())
-            .spawn()
-            .expect("modul serve starts"),
-    );
-    let base = format!("http://127.0.0.1:{port}");
-    let start = Instant::now();
-    while std::net::TcpStream::connect(("127.0.0.1", port)).is_err() {
-        assert!(
-            start.elapsed() < Duration::from_secs(60),
-            "server did not start"
-        );
-        std::thread::sleep(Duration::from_millis(100));
-    }
+    let (_server, base) = serve_book(dir.path());
     let (tab, requests) = open(&browser, "about:blank");
     watch_csp(&tab);
     navigate(&tab, &format!("{base}/formulir/terminasi.html"));

@@ -6,8 +6,8 @@
 mod common;
 
 use common::browser::{
-    KillOnDrop, browser, eval, eval_bool, eval_json, eval_string, file_url, free_port, navigate,
-    open, screenshot, wait_until,
+    browser, eval, eval_bool, eval_json, eval_string, file_url, navigate, open, screenshot,
+    serve_book, wait_until,
 };
 use common::cari::{
     Query, Scores, build_with_mdbook_search, dev_set, extra_set, ready_search, score, ui_search,
@@ -17,7 +17,7 @@ use modul::build::{BuildOptions, build_book};
 use modul::search::query::search;
 use std::path::{Path, PathBuf};
 use std::sync::OnceLock;
-use std::time::{Duration, Instant};
+use std::time::Duration;
 
 /// The real book, built once for this test binary.
 fn site() -> &'static Path {
@@ -257,25 +257,7 @@ fn deep_link_over_http() {
     let Some((browser, _serial)) = browser() else {
         return;
     };
-    let port = free_port();
-    let _server = KillOnDrop(
-        std::process::Command::new(env!("CARGO_BIN_EXE_modul"))
-            .args(["serve", "book", "--port", &port.to_string()])
-            .current_dir(repo())
-            .stdout(std::process::Stdio::null())
-            .stderr(std::process::Stdio::null())
-            .spawn()
-            .expect("modul serve starts"),
-    );
-    let start = Instant::now();
-    while std::net::TcpStream::connect(("127.0.0.1", port)).is_err() {
-        assert!(
-            start.elapsed() < Duration::from_secs(60),
-            "server did not start"
-        );
-        std::thread::sleep(Duration::from_millis(100));
-    }
-    let base = format!("http://127.0.0.1:{port}");
+    let (_server, base) = serve_book(&repo());
     // The first build may still be running: the placeholder page reloads itself.
     let (tab, requests) = open(&browser, &format!("{base}/index.html?search=KK"));
     wait_until(

@@ -202,6 +202,30 @@ impl Drop for KillOnDrop {
     }
 }
 
+/// Starts `modul serve book` in `project` on a free port and waits until it listens; the
+/// server stops when the returned guard is dropped. Returns the guard and the base address.
+pub fn serve_book(project: &Path) -> (KillOnDrop, String) {
+    let port = free_port();
+    let server = KillOnDrop(
+        std::process::Command::new(env!("CARGO_BIN_EXE_modul"))
+            .args(["serve", "book", "--port", &port.to_string()])
+            .current_dir(project)
+            .stdout(std::process::Stdio::null())
+            .stderr(std::process::Stdio::null())
+            .spawn()
+            .expect("modul serve starts"),
+    );
+    let start = std::time::Instant::now();
+    while std::net::TcpStream::connect(("127.0.0.1", port)).is_err() {
+        assert!(
+            start.elapsed() < std::time::Duration::from_secs(60),
+            "server did not start"
+        );
+        std::thread::sleep(std::time::Duration::from_millis(100));
+    }
+    (server, format!("http://127.0.0.1:{port}"))
+}
+
 pub fn free_port() -> u16 {
     std::net::TcpListener::bind("127.0.0.1:0")
         .and_then(|l| l.local_addr())
