@@ -1101,3 +1101,49 @@ fn theme_files_are_current_with_the_ui_table() {
         "run `cargo run --bin modul -- tema book`; stale: {stale:?}"
     );
 }
+
+/// Every string key our scripts read exists in its table of `ui.toml`: a missing one would show
+/// an empty message or the bare key instead of Indonesian text.
+#[test]
+fn every_string_the_scripts_use_is_in_ui_toml() {
+    let table: toml::Table = read(&repo().join("preprocessor/src/ui.toml"))
+        .parse()
+        .expect("ui.toml parses");
+    let theme = repo().join("book/theme");
+    let checks: &[(&str, &[&str], &str)] = &[
+        (
+            "latihan",
+            &[
+                "latihan.js",
+                "latihan-pilihan.js",
+                "latihan-urutkan.js",
+                "latihan-jodohkan.js",
+                "latihan-isian.js",
+                "latihan-kasus.js",
+                "latihan-refleksi.js",
+                "latihan-formulir.js",
+                "kemajuan.js",
+            ],
+            r"\bT\.([a-z_]+)",
+        ),
+        ("skrip", &["modul-formulir.js"], r"'(formulir_[a-z_]+)'"),
+        ("pencarian", &["modul-cari.js"], r"\bT\.([a-z_]+)"),
+    ];
+    let mut missing = Vec::new();
+    for (name, files, pattern) in checks {
+        let keys = table[*name].as_table().expect("a table of strings");
+        let pattern = regex::Regex::new(pattern).expect("pattern");
+        let mut used = 0;
+        for file in *files {
+            let text = read(&theme.join(file));
+            for key in pattern.captures_iter(&text).map(|c| c[1].to_string()) {
+                used += 1;
+                if !keys.contains_key(&key) {
+                    missing.push(format!("{file}: {key} not in [{name}]"));
+                }
+            }
+        }
+        assert!(used > 3, "the pattern for [{name}] finds the keys");
+    }
+    assert!(missing.is_empty(), "{missing:#?}");
+}
