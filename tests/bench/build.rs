@@ -3,6 +3,10 @@
 //!
 //! Run: `cargo bench --bench build` (optionally `-- ROUNDS`, default 5).
 
+#[path = "../common/mod.rs"]
+mod common;
+
+use common::fingerprinted_script;
 use mdbook_driver::MDBook;
 use mdbook_preprocessor::config::Config;
 use modul::build::{BuildOptions, build_book, check_book};
@@ -65,7 +69,7 @@ fn main() {
     );
     script_sizes(&book);
     for (name, dir) in [("modul", "modul"), ("mdbook", "mdbook")] {
-        let index = find(&out.path().join(dir), "searchindex");
+        let index = fingerprinted_script(&out.path().join(dir), "searchindex");
         if let Some(index) = index {
             println!(
                 "search index, {name}: {:>7.1} KB ({})",
@@ -165,19 +169,4 @@ fn size(path: &Path) -> u64 {
     std::fs::read_dir(path)
         .map(|entries| entries.flatten().map(|e| size(&e.path())).sum())
         .unwrap_or(0)
-}
-
-fn find(dir: &Path, prefix: &str) -> Option<PathBuf> {
-    let mut found: Vec<PathBuf> = std::fs::read_dir(dir)
-        .ok()?
-        .flatten()
-        .map(|e| e.path())
-        .filter(|p| {
-            p.file_name()
-                .is_some_and(|n| n.to_string_lossy().starts_with(prefix))
-                && p.extension().is_some_and(|e| e == "js")
-        })
-        .collect();
-    found.sort();
-    found.pop()
 }

@@ -7,8 +7,9 @@
 #[path = "../common/mod.rs"]
 mod common;
 
-use common::browser::{browser, eval_json, eval_string, file_url, open};
+use common::browser::{browser, eval_json, eval_string, eval_strings, file_url, open};
 use common::cari::{build_with_mdbook_search, dev_set, ui_search};
+use common::fingerprinted_script;
 use modul::build::{BuildOptions, build_book, load, search_pages};
 use std::path::{Path, PathBuf};
 use std::time::Instant;
@@ -115,14 +116,7 @@ fn main() {
         let first_result = eval_json(&tab, "window.benchFirst - window.benchOpen")
             .as_f64()
             .unwrap_or(f64::NAN);
-        let fetched: Vec<String> = eval_json(&tab, "window.benchScripts")
-            .as_array()
-            .map(|a| {
-                a.iter()
-                    .filter_map(|v| v.as_str().map(str::to_string))
-                    .collect()
-            })
-            .unwrap_or_default();
+        let fetched = eval_strings(&tab, "window.benchScripts");
         let bytes: u64 = fetched
             .iter()
             .filter_map(|u| u.strip_prefix("file://"))
@@ -201,16 +195,5 @@ fn gzip_size(path: &Path) -> u64 {
 }
 
 fn find(dir: &Path, prefix: &str) -> PathBuf {
-    let mut found: Vec<PathBuf> = std::fs::read_dir(dir)
-        .expect("folder")
-        .flatten()
-        .map(|e| e.path())
-        .filter(|p| {
-            p.file_name()
-                .is_some_and(|n| n.to_string_lossy().starts_with(prefix))
-                && p.extension().is_some_and(|e| e == "js")
-        })
-        .collect();
-    found.sort();
-    found.pop().unwrap_or_else(|| dir.join(prefix))
+    fingerprinted_script(dir, prefix).unwrap_or_else(|| dir.join(prefix))
 }

@@ -233,6 +233,18 @@ pub fn free_port() -> u16 {
         .expect("a free port")
 }
 
+/// An expression's value as a list of strings (anything else gives an empty list).
+pub fn eval_strings(tab: &Tab, js: &str) -> Vec<String> {
+    eval_json(tab, js)
+        .as_array()
+        .map(|a| {
+            a.iter()
+                .filter_map(|v| v.as_str().map(str::to_string))
+                .collect()
+        })
+        .unwrap_or_default()
+}
+
 /// Makes the tab a 360 px wide phone screen (the smallest the book supports).
 pub fn phone_viewport(tab: &Tab) {
     tab.call_method(

@@ -113,18 +113,10 @@ pub fn ui_search(tab: &Tab, query: &str) -> (Vec<String>, f64) {
         ),
         &format!("results for {query}"),
     );
-    let list = super::browser::eval_json(
+    let shown = super::browser::eval_strings(
         tab,
         "Array.from(document.querySelectorAll('#mdbook-searchresults li a')).map(a => a.textContent)",
     );
-    let shown = list
-        .as_array()
-        .map(|a| {
-            a.iter()
-                .filter_map(|v| v.as_str().map(str::to_string))
-                .collect()
-        })
-        .unwrap_or_default();
     (shown, took)
 }
 

@@ -126,3 +126,19 @@ pub fn check_bad_cases(cases: &[Case]) {
         );
     }
 }
+
+/// The newest `PREFIX*.js` in `dir` (mdBook fingerprints file names: `searchindex-1a2b.js`).
+pub fn fingerprinted_script(dir: &Path, prefix: &str) -> Option<PathBuf> {
+    let mut found: Vec<PathBuf> = std::fs::read_dir(dir)
+        .ok()?
+        .flatten()
+        .map(|e| e.path())
+        .filter(|p| {
+            p.file_name()
+                .is_some_and(|n| n.to_string_lossy().starts_with(prefix))
+                && p.extension().is_some_and(|e| e == "js")
+        })
+        .collect();
+    found.sort();
+    found.pop()
+}
