@@ -11,7 +11,7 @@ mod common;
 use common::{Case, append, check_bad_cases, fixture_copy, main_of, read, repo};
 use modul::build::{BuildOptions, build_book};
 use modul::diagnostic::SourceFile;
-use modul::form_html::{self, Answers, Instance};
+use modul::form::html::{self as form_html, Answers, Instance};
 use modul::render::Renderer;
 use std::path::Path;
 use std::process::Command;

@@ -9,7 +9,7 @@
 mod common;
 
 use common::repo;
-use modul::corrections::Corrections;
+use modul::content::corrections::Corrections;
 use std::collections::HashMap;
 use std::path::Path;
 
@@ -40,7 +40,7 @@ fn every_source_sentence_is_in_the_book() {
     let mut report = String::new();
     for name in SOURCES {
         let text = common::read(&root.join("tests/sumber").join(name));
-        let (lines, problems) = modul::corrections::apply(name, &text, &corrections);
+        let (lines, problems) = modul::content::corrections::apply(name, &text, &corrections);
         failures.extend(problems.iter().map(ToString::to_string));
         // Stretches as the corrections files define them, for a per-part report.
         let mut stretches: Vec<(String, usize, usize)> = corrections

@@ -4,7 +4,8 @@
 
 use crate::config::{ModulConfig, Paths};
 use crate::diagnostic::{Diagnostics, display_path};
-use crate::preprocess::{self, Model, ModulPreprocessor};
+use crate::model::Model;
+use crate::preprocess::{self, ModulPreprocessor};
 use mdbook_driver::MDBook;
 use mdbook_preprocessor::config::Config;
 use std::fmt;
@@ -181,6 +182,48 @@ pub fn search_pages(book: &MDBook) -> Result<Vec<crate::search::Page>, Error> {
 /// An absolute path without `.` or `..`, so paths can be compared with `starts_with`.
 pub(crate) fn absolute(path: &Path) -> Result<PathBuf, Error> {
     std::path::absolute(path)
-        .map(|p| crate::session::normalize(&p))
+        .map(|p| crate::content::chapters::normalize(&p))
         .map_err(|e| Error::Other(format!("{}: {e}", path.display())))
+}
+
+/// `modul cari "KUERI"`: the site's search in the terminal. The book is built into a temporary
+/// folder and the index written there is searched with the browser's rules, so the answer is
+/// what a reader of that build would see. The results as text: rank, "Halaman » Bagian",
+/// address, and a snippet with the matched words in «guillemets».
+pub fn search_book(book_dir: &Path, query: &str, limit: usize) -> Result<String, Error> {
+    use std::fmt::Write;
+    let temp = tempfile::tempdir().map_err(|e| Error::Other(format!("folder sementara: {e}")))?;
+    let site = build_book(&BuildOptions {
+        book_dir: book_dir.to_path_buf(),
+        dest_dir: Some(temp.path().join("situs")),
+    })?;
+    let built = crate::search::read(&site).map_err(|e| {
+        Error::Other(format!(
+            "{e}\n  = cara memperbaiki: pencarian buku ini tidak memakai indeks modul; periksa [output.html.search] di book.toml (copy-js = false)"
+        ))
+    })?;
+    let hits = crate::search::query::search(&built.export, query);
+    let mut out = String::new();
+    if hits.is_empty() {
+        let _ = writeln!(out, "Tidak ada hasil untuk '{query}'.");
+        return Ok(out);
+    }
+    let shown = hits.len().min(limit);
+    let _ = writeln!(out, "{} hasil untuk '{query}':", hits.len());
+    for (rank, hit) in hits.iter().take(shown).enumerate() {
+        let _ = writeln!(
+            out,
+            "{:>2}. {}  [{:.0}]\n    {}",
+            rank + 1,
+            built.export.breadcrumb(hit.section),
+            hit.score,
+            built.export.url(hit.section)
+        );
+        let text = built.texts.get(hit.section).map_or("", String::as_str);
+        let snippet = crate::search::snippet::snippet(text, &hit.terms);
+        if !snippet.is_empty() {
+            let _ = writeln!(out, "    {snippet}");
+        }
+    }
+    Ok(out)
 }

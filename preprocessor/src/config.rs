@@ -21,16 +21,22 @@ pub struct ModulConfig {
     /// pages that only repeat text found elsewhere, such as worksheets and answer keys.
     #[serde(default)]
     pub search_exclude: Vec<String>,
-    // Keys mdBook itself reads from every preprocessor table.
+    // Keys mdBook itself reads from every preprocessor table: declared so that unknown keys
+    // stay errors, never read here.
     #[serde(default)]
+    #[allow(dead_code)]
     pub command: Option<String>,
     #[serde(default)]
+    #[allow(dead_code)]
     pub before: Vec<String>,
     #[serde(default)]
+    #[allow(dead_code)]
     pub after: Vec<String>,
     #[serde(default)]
+    #[allow(dead_code)]
     pub renderers: Option<Vec<String>>,
     #[serde(default)]
+    #[allow(dead_code)]
     pub optional: bool,
 }
 
@@ -63,7 +69,6 @@ impl Default for ModulConfig {
 /// Absolute folders for one book.
 #[derive(Debug, Clone)]
 pub struct Paths {
-    pub root: PathBuf,
     pub src: PathBuf,
     pub exercises: PathBuf,
     pub forms: PathBuf,
@@ -84,9 +89,8 @@ impl ModulConfig {
     }
 
     pub fn paths(&self, root: &Path, src: &Path) -> Paths {
-        let at = |p: &Path| crate::session::normalize(&root.join(p));
+        let at = |p: &Path| crate::content::chapters::normalize(&root.join(p));
         Paths {
-            root: root.to_path_buf(),
             src: at(src),
             exercises: at(&self.exercises),
             forms: at(&self.forms),

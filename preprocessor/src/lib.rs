@@ -1,61 +1,46 @@
 //! Modul: the mdBook preprocessor and CLI behind the training book *Modul Pelayanan dan
 //! Rehabilitasi Sosial Gelandangan dan Pengemis di Panti*.
 //!
-//! One module per kind of data (model + validation) and one per output:
+//! Layers, each using only those above it (a test in this file keeps the module graph free
+//! of cycles):
 //!
-//! - [`diagnostic`]: errors with file:line:col, what is wrong and how to fix it;
-//! - [`config`]: the `[preprocessor.modul]` table of `book.toml`;
-//! - [`program`]: programme data (methods, media, JP length) from `book/data/program.toml`;
-//! - [`session`]: session records from the front matter of session chapters;
-//! - [`schedule`]: the suggested timetable derived from sessions and programme data;
-//! - [`catalog`]: the exercise and form files that directives refer to;
-//! - [`exercise`]: exercises (nine types), longitudinal cases, their validation and hashes;
-//! - [`exercise_html`]: exercises as interactive blocks, worksheets, answer keys, progress page;
-//! - [`form`]: form files (`forms/*.toml`), their model and validation;
-//! - [`expr`]: the XLSForm expression subset of forms (skip logic, constraints);
-//! - [`form_html`]: a form as fillable HTML that prints as the paper form;
-//! - [`xlsform`]: a form as an XLSForm workbook;
-//! - [`glossary`]: the glossary (Daftar Istilah), its page and the term links;
-//! - [`corrections`]: corrections made to the source texts (Catatan Penyuntingan);
-//! - [`reading`]: supporting readings and the chapters they support;
-//! - [`lists`]: the modul's outline markers ("a.", "1)") in bullet lists;
-//! - [`directive`]: `{{#latihan ID}}`, `{{#formulir ID}}`, `{{#daftar-formulir}}`, `{{#program}}` in Markdown;
-//! - [`admonition`]: GitHub-style alerts with Indonesian titles;
-//! - [`render`]: the template engine that produces every piece of generated HTML;
-//! - [`ui`]: every user-visible string that is not content, in one table;
-//! - [`theme`]: mdBook's default theme translated with that table;
-//! - [`search`]: the Indonesian search (analyzer, tantivy index by section, browser export,
-//!   query rules shared with `modul-cari.js`);
-//! - [`preprocess`]: the mdBook preprocessor tying the above together;
-//! - [`build`]: in-process build into a temporary folder moved into place, and `check`;
-//! - [`serve`]: local preview server with live reload.
+//! - shared: [`diagnostic`] (errors with file:line:col, what is wrong and how to fix it),
+//!   `config` (the `[preprocessor.modul]` table), `ui` (every user-visible string that is not
+//!   content), [`render`] (the template engine behind every piece of generated HTML);
+//! - one folder per domain, each with its model, its loader and its HTML: [`content`]
+//!   (chapters, front matter, directives, alerts, outline markers, corrections, readings),
+//!   `session` (programme data, session records, timetable, session card, programme page),
+//!   [`form`] (forms, their expressions, HTML, browser rules, XLSForm), `exercise` (nine kinds,
+//!   longitudinal cases, worksheets, answer keys, progress page), [`glossary`], [`search`]
+//!   (the Indonesian search: analyzer, index, ranking);
+//! - `model`: the whole book's [`Model`], loaded and validated, rendering nothing;
+//! - `preprocess`: the mdBook preprocessor, which only orchestrates (plan, then apply);
+//! - the site: [`build`] (in-process build into a staging folder, `check`, `cari`), [`serve`]
+//!   (local preview with live reload), [`theme`] (mdBook's theme translated, the scripts' data).
+//!
+//! The public API is what the two binaries and the integration tests use: [`build_book`],
+//! [`check_book`], [`ModulPreprocessor`], the diagnostics, and the modules listed as public.
 
-pub mod admonition;
 pub mod build;
-pub mod catalog;
-pub mod config;
-pub mod corrections;
+pub(crate) mod config;
+pub mod content;
 pub mod diagnostic;
-pub mod directive;
 pub mod exercise;
-pub mod exercise_html;
-pub mod expr;
 pub mod form;
-pub mod form_html;
 pub mod glossary;
-pub mod lists;
-pub mod preprocess;
-pub mod program;
-pub mod reading;
+pub(crate) mod model;
+pub(crate) mod preprocess;
 pub mod render;
-pub mod schedule;
 pub mod search;
 pub mod serve;
 pub mod session;
 pub mod theme;
-pub mod ui;
-pub mod xlsform;
+pub(crate) mod ui;
 
-pub use build::{BuildOptions, build_book, check_book};
-pub use diagnostic::{Diagnostic, Diagnostics};
+pub use build::{BuildOptions, Error, build_book, check_book};
+pub use diagnostic::{Diagnostic, Diagnostics, SourceFile};
+pub use model::Model;
 pub use preprocess::ModulPreprocessor;
+
+#[cfg(test)]
+mod module_graph;

@@ -104,9 +104,9 @@ fn main() -> ExitCode {
             Ok(model) => {
                 eprintln!(
                     "Tidak ada galat: {} sesi, {} latihan, {} formulir diperiksa.",
-                    model.sessions.len(),
-                    model.exercises.entries.len(),
-                    model.forms.entries.len()
+                    model.session_count(),
+                    model.exercise_count(),
+                    model.form_count()
                 );
                 ExitCode::SUCCESS
             }
@@ -116,7 +116,7 @@ fn main() -> ExitCode {
             query,
             book_dir,
             limit,
-        } => match modul::search::cli::run(&book_dir, &query, limit) {
+        } => match modul::build::search_book(&book_dir, &query, limit) {
             Ok(text) => {
                 print!("{text}");
                 ExitCode::SUCCESS

@@ -10,10 +10,10 @@
 //! - `pencarian/teks.js`: the text of every section, for snippets (loaded after the index).
 
 pub mod analyzer;
-pub mod cli;
 pub mod index;
 pub mod query;
 pub mod sections;
+pub(crate) mod snippet;
 pub mod stemmer;
 
 use crate::glossary::Glossary;

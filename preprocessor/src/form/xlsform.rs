@@ -4,7 +4,7 @@
 //! `settings`). Files are deterministic: a fixed creation date, and the zip writer of
 //! rust_xlsxwriter uses fixed timestamps.
 
-use crate::form::{Field, Form, Kind};
+use super::model::{Field, Form, Kind};
 use rust_xlsxwriter::{DocProperties, ExcelDateTime, Format, Workbook, Worksheet, XlsxError};
 
 const SURVEY_COLUMNS: &[&str] = &[
@@ -170,11 +170,4 @@ fn build(form: &Form) -> Result<Vec<u8>, XlsxError> {
         ]],
     )?;
     book.save_to_buffer()
-}
-
-/// The rows of the `survey` sheet, for tests and for reading the mapping.
-pub fn survey_rows(form: &Form) -> Vec<Vec<String>> {
-    let mut out = Vec::new();
-    rows(&form.fields, &mut out);
-    out.into_iter().map(Vec::from).collect()
 }

@@ -2,8 +2,8 @@
 //! start at the programme's start time, with its breaks. Derived from the session records and
 //! `program.toml`; the programme page renders it.
 
-use crate::program::{Program, format_clock};
-use crate::session::Session;
+use super::programme::{Program, format_clock};
+use super::record::Session;
 use serde::Serialize;
 use std::path::Path;
 
@@ -104,8 +104,8 @@ pub fn timetable<'a>(sessions: &[&'a Session], program: &'a Program) -> Vec<Day<
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::program::Break;
-    use crate::session::Topic;
+    use crate::session::programme::Break;
+    use crate::session::record::Topic;
     use std::path::PathBuf;
 
     fn session(code: &str, topics: &[(&str, u32)]) -> Session {

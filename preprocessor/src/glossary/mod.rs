@@ -12,9 +12,11 @@
 //! sinonim = ["case conference"]        # true equivalents only
 //! ```
 
+pub(crate) mod html;
+mod links;
+
 use crate::diagnostic::{Diagnostics, SourceFile, from_toml_error, suggestion};
 use crate::session::Session;
-use pulldown_cmark::{Event, Options, Parser, Tag, TagEnd};
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
 use std::ops::Range;
@@ -54,13 +56,6 @@ pub struct Term {
     pub synonyms: Vec<String>,
     /// Fragment id of the entry on the glossary page.
     pub anchor: String,
-}
-
-impl Term {
-    /// Abbreviations (any capital letter) match case-sensitively; words in any case.
-    fn case_sensitive(&self) -> bool {
-        self.term.chars().any(char::is_uppercase)
-    }
 }
 
 #[derive(Debug, Clone, Default, Serialize)]
@@ -208,42 +203,6 @@ impl Glossary {
             &session.chapter,
         ))
     }
-
-    /// Links to insert into a chapter's Markdown: the first occurrence of each term in running
-    /// text (not in headings, links, code or HTML), longest terms first so "konferensi kasus"
-    /// wins over a shorter term inside it. `target` is the glossary page link from this chapter.
-    pub fn links(&self, markdown: &str, target: &str) -> Vec<(Range<usize>, String)> {
-        let texts = running_text(markdown);
-        // Lower-cased once for every term; ASCII lower-casing keeps byte offsets.
-        let lower = markdown.to_ascii_lowercase();
-        let mut order: Vec<&Term> = self.terms.iter().collect();
-        order.sort_by_key(|t| std::cmp::Reverse(t.term.len()));
-        let mut taken: Vec<Range<usize>> = Vec::new();
-        let mut out = Vec::new();
-        for term in order {
-            let found = texts.iter().find_map(|range| {
-                find_words(&markdown[range.clone()], &lower[range.clone()], term)
-                    .into_iter()
-                    .map(|r| r.start + range.start..r.end + range.start)
-                    .find(|r| !taken.iter().any(|t| t.start < r.end && r.start < t.end))
-            });
-            let Some(range) = found else { continue };
-            let title = title_text(term);
-            out.push((
-                range.clone(),
-                format!(
-                    "[{}]({}#{} \"{}\")",
-                    &markdown[range.clone()],
-                    target,
-                    term.anchor,
-                    title
-                ),
-            ));
-            taken.push(range);
-        }
-        out.sort_by_key(|(r, _)| r.start);
-        out
-    }
 }
 
 /// `istilah-` + lower-case letters and digits joined by `-`: stable, readable fragment ids.
@@ -262,127 +221,6 @@ fn anchor(term: &str) -> String {
         }
     }
     out
-}
-
-/// The tooltip: expansion and definition, safe inside a Markdown link title.
-fn title_text(term: &Term) -> String {
-    let text = match &term.expansion {
-        Some(e) => format!("{} ({e}): {}", term.term, term.definition),
-        None => format!("{}: {}", term.term, term.definition),
-    };
-    let mut out = String::with_capacity(text.len());
-    for c in text.chars() {
-        if matches!(c, '"' | '\\') {
-            out.push('\\');
-        }
-        if c == '\n' {
-            out.push(' ');
-        } else {
-            out.push(c);
-        }
-    }
-    out
-}
-
-/// Byte ranges of plain text a link may be put into.
-fn running_text(markdown: &str) -> Vec<Range<usize>> {
-    let options = Options::ENABLE_TABLES
-        | Options::ENABLE_FOOTNOTES
-        | Options::ENABLE_STRIKETHROUGH
-        | Options::ENABLE_TASKLISTS
-        | Options::ENABLE_GFM;
-    let mut blocked = 0usize;
-    let mut out = Vec::new();
-    for (event, range) in Parser::new_ext(markdown, options).into_offset_iter() {
-        match event {
-            Event::Start(
-                Tag::Heading { .. }
-                | Tag::Link { .. }
-                | Tag::Image { .. }
-                | Tag::CodeBlock(_)
-                | Tag::HtmlBlock
-                | Tag::MetadataBlock(_),
-            ) => blocked += 1,
-            Event::End(
-                TagEnd::Heading(_)
-                | TagEnd::Link
-                | TagEnd::Image
-                | TagEnd::CodeBlock
-                | TagEnd::HtmlBlock
-                | TagEnd::MetadataBlock(_),
-            ) => blocked = blocked.saturating_sub(1),
-            // Text that is exactly its source (no escapes or entities) can be rewritten in place.
-            Event::Text(text) if blocked == 0 && markdown.get(range.clone()) == Some(&*text) => {
-                out.push(range)
-            }
-            _ => {}
-        }
-    }
-    out
-}
-
-/// Every whole-word occurrence of the term in `text`; `lower` is `text` ASCII-lower-cased.
-fn find_words(text: &str, lower: &str, term: &Term) -> Vec<Range<usize>> {
-    let lowered;
-    let (hay, needle) = if term.case_sensitive() {
-        (text, term.term.as_str())
-    } else {
-        lowered = term.term.to_ascii_lowercase();
-        (lower, lowered.as_str())
-    };
-    let is_word = |c: char| c.is_alphanumeric() || c == '-';
-    let mut found = Vec::new();
-    let mut from = 0;
-    while let Some(i) = hay[from..].find(needle) {
-        let start = from + i;
-        let end = start + needle.len();
-        let before = text[..start].chars().next_back();
-        let after = text[end..].chars().next();
-        if !before.is_some_and(is_word) && !after.is_some_and(is_word) {
-            found.push(start..end);
-        }
-        from = start + needle.chars().next().map_or(1, char::len_utf8);
-    }
-    found
-}
-
-/// For the glossary page template.
-#[derive(Debug, Serialize)]
-pub struct TermView<'a> {
-    #[serde(flatten)]
-    pub term: &'a Term,
-    pub taught: Option<String>,
-    pub link: Option<String>,
-}
-
-/// Glossary entries grouped by initial letter, for the page.
-pub fn view<'a>(
-    glossary: &'a Glossary,
-    sessions: &[Session],
-    page: &Path,
-) -> Vec<(String, Vec<TermView<'a>>)> {
-    let mut sorted: Vec<&Term> = glossary.terms.iter().collect();
-    sorted.sort_by_key(|t| t.term.to_lowercase());
-    let mut groups: Vec<(String, Vec<TermView>)> = Vec::new();
-    for term in sorted {
-        let letter = term
-            .term
-            .chars()
-            .next()
-            .map(|c| c.to_uppercase().to_string())
-            .unwrap_or_default();
-        let taught = glossary.taught_in(term, sessions);
-        let view = TermView {
-            term,
-            taught: taught.as_ref().map(|(label, _)| label.clone()),
-            link: taught.map(|(_, p)| crate::render::relative_link(page, p)),
-        };
-        match groups.last_mut() {
-            Some((l, items)) if *l == letter => items.push(view),
-            _ => groups.push((letter, vec![view])),
-        }
-    }
-    groups
 }
 
 #[cfg(test)]

@@ -2,6 +2,7 @@
 //! length of a JP (*jam pelajaran*) and the training day (start, JP per day, breaks). Read from
 //! `book/data/program.toml`.
 
+use crate::content::is_slug;
 use crate::diagnostic::{Diagnostic, Diagnostics, SourceFile, from_toml_error};
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
@@ -235,17 +236,6 @@ pub fn format_clock(minutes: u32) -> String {
     format!("{:02}.{:02}", minutes / 60 % 24, minutes % 60)
 }
 
-/// Lowercase ASCII letters, digits and single hyphens: ids that are safe in URLs and HTML.
-pub fn is_slug(id: &str) -> bool {
-    !id.is_empty()
-        && !id.starts_with('-')
-        && !id.ends_with('-')
-        && !id.contains("--")
-        && id
-            .chars()
-            .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-')
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -303,11 +293,5 @@ mod tests {
         assert_eq!(parse_clock("24.00"), None);
         assert_eq!(parse_clock("08.0"), None);
         assert_eq!(format_clock(930), "15.30");
-    }
-
-    #[test]
-    fn slugs() {
-        assert!(is_slug("studi-kasus") && is_slug("1-4"));
-        assert!(!is_slug("Studi") && !is_slug("a--b") && !is_slug("-a") && !is_slug(""));
     }
 }

@@ -15,58 +15,20 @@
 //! +++
 //! ```
 
-use crate::diagnostic::{Diagnostic, Diagnostics, SourceFile, from_toml_error, suggestion};
-use crate::program::{Item, Program};
+use super::programme::{Item, Program};
+use crate::content::chapters::{ChapterIndex, FrontMatter, normalize};
+use crate::diagnostic::{Diagnostics, SourceFile, from_toml_error, suggestion};
 use serde::{Deserialize, Serialize};
 use std::collections::{BTreeMap, BTreeSet};
 use std::ops::Range;
-use std::path::{Component, Path, PathBuf};
+use std::path::{Path, PathBuf};
 use toml::Spanned;
-
-const DELIMITER: &str = "+++";
-
-/// Where the front matter sits in a chapter's text.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct FrontMatter {
-    /// The whole block, delimiters and the line break after the closing one included.
-    pub block: Range<usize>,
-    /// The TOML between the delimiters.
-    pub toml: Range<usize>,
-}
-
-/// Finds a front-matter block that starts on the first line. An opening `+++` without a
-/// closing one is an error.
-pub fn front_matter(file: &SourceFile) -> Result<Option<FrontMatter>, Diagnostic> {
-    let text = &file.text;
-    let first_line_end = text.find('\n').map_or(text.len(), |i| i + 1);
-    if text[..first_line_end].trim_end() != DELIMITER {
-        return Ok(None);
-    }
-    let mut offset = first_line_end;
-    while offset < text.len() {
-        let end = text[offset..]
-            .find('\n')
-            .map_or(text.len(), |i| offset + i + 1);
-        if text[offset..end].trim_end() == DELIMITER {
-            return Ok(Some(FrontMatter {
-                block: 0..end,
-                toml: first_line_end..offset,
-            }));
-        }
-        offset = end;
-    }
-    Err(file.error(
-        0..DELIMITER.len(),
-        "front matter dibuka dengan `+++` tetapi tidak pernah ditutup",
-        "tambahkan baris `+++` setelah data sesi, sebelum teks bab",
-    ))
-}
 
 #[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
 struct FrontMatterRecord {
     sesi: Option<Spanned<SessionRecord>>,
-    /// A reading's record, read by [`crate::reading`].
+    /// A reading's record, read by [`crate::content::reading`].
     #[allow(dead_code)]
     bacaan: Option<serde::de::IgnoredAny>,
 }
@@ -135,15 +97,6 @@ fn code_order(code: &str) -> Option<(u32, u32)> {
         return None;
     }
     Some((major.parse().ok()?, minor.parse().ok()?))
-}
-
-/// What the validator needs to know about the book's chapters.
-#[derive(Debug, Default)]
-pub struct ChapterIndex {
-    /// Every chapter file, relative to `src/`.
-    pub chapters: BTreeSet<PathBuf>,
-    /// Direct sub-chapters of each chapter, in SUMMARY.md order.
-    pub children: BTreeMap<PathBuf, Vec<PathBuf>>,
 }
 
 /// Parses the session record of one chapter, if its front matter has one.
@@ -378,21 +331,6 @@ fn lookup_items(
         }
     }
     items
-}
-
-/// `a/./b/../c` → `a/c`, without touching the file system.
-pub fn normalize(path: &Path) -> PathBuf {
-    let mut out = PathBuf::new();
-    for component in path.components() {
-        match component {
-            Component::CurDir => {}
-            Component::ParentDir => {
-                out.pop();
-            }
-            other => out.push(other),
-        }
-    }
-    out
 }
 
 /// Sessions in programme order; a code used twice is an error at the second use.

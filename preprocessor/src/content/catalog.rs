@@ -4,8 +4,8 @@
 //! tree. The full schemas belong to the exercise and form modules; here each file only has to
 //! be valid TOML, with an optional `judul`.
 
+use super::is_slug;
 use crate::diagnostic::{Diagnostic, Diagnostics, SourceFile, from_toml_error};
-use crate::program::is_slug;
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 

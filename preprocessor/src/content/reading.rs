@@ -13,8 +13,8 @@
 //! +++
 //! ```
 
+use super::chapters::{ChapterIndex, FrontMatter, normalize};
 use crate::diagnostic::{Diagnostics, SourceFile, from_toml_error, suggestion};
-use crate::session::{ChapterIndex, FrontMatter, normalize};
 use serde::{Deserialize, Serialize};
 use std::path::{Path, PathBuf};
 use toml::Spanned;

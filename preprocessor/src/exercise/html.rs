@@ -3,14 +3,32 @@
 //! rendered from [`crate::exercise::Exercise`] through the templates, at build time: questions,
 //! options, feedback and keys are in the page, readable and printable without JavaScript.
 
-use crate::exercise::{self, Body, Exercise, Kind, ModelValue};
-use crate::form::{Field, Kind as FieldKind};
-use crate::form_html::{self, Answers, Instance};
-use crate::preprocess::Model;
+use super::case::Case;
+use super::hash::shuffled;
+use super::model::{Body, Exercise, Kind, ModelValue};
+use super::scenario::{best_path, node_order};
+use crate::form::html::{self as form_html, Answers, Instance};
+use crate::form::{Field, Form, Kind as FieldKind};
 use crate::render::{Renderer, relative_link};
+use crate::session::Session;
 use crate::ui;
 use serde_json::{Value, json};
+use std::collections::BTreeMap;
 use std::path::Path;
+use std::path::PathBuf;
+
+/// What the exercise pages need to know about the book.
+pub(crate) struct Book<'a> {
+    /// In book order.
+    pub(crate) sessions: &'a [Session],
+    pub(crate) cases: &'a [Case],
+    pub(crate) forms: &'a BTreeMap<String, Form>,
+    /// Each form's page (see [`crate::model::Model::form_pages`]).
+    pub(crate) form_pages: &'a BTreeMap<String, PathBuf>,
+    pub(crate) exercises: &'a BTreeMap<String, Exercise>,
+    /// Every exercise in book order, with the chapter that shows it.
+    pub(crate) order: &'a [(String, PathBuf)],
+}
 
 /// The label of a type, from the UI table ("Pilihan ganda").
 pub fn kind_label(kind: Kind) -> &'static str {
@@ -61,11 +79,7 @@ fn json_value(value: &ModelValue) -> Value {
 
 /// The fillable form of a form-filling exercise, with its model answers for the comparison.
 /// Its draft has its own key, outside `modul:latihan:` where progress records live.
-fn exercise_form(
-    e: &Exercise,
-    model: &Model,
-    renderer: &Renderer,
-) -> Result<Option<String>, String> {
+fn exercise_form(e: &Exercise, book: &Book, renderer: &Renderer) -> Result<Option<String>, String> {
     let Body::FormFilling {
         form,
         model: values,
@@ -74,8 +88,8 @@ fn exercise_form(
     else {
         return Ok(None);
     };
-    let def = model
-        .form_defs
+    let def = book
+        .forms
         .get(form)
         .ok_or_else(|| format!("formulir {form} tidak ada"))?;
     let answers = Answers {
@@ -100,11 +114,10 @@ fn exercise_form(
 }
 
 /// Everything the templates need about one exercise, as seen from the page `from`.
-pub fn view(e: &Exercise, model: &Model, from: &Path) -> Value {
-    let session = model.sessions.iter().find(|s| s.code == e.session);
+pub fn view(e: &Exercise, book: &Book, from: &Path) -> Value {
+    let session = book.sessions.iter().find(|s| s.code == e.session);
     let case = e.case.as_ref().and_then(|id| {
-        model
-            .cases
+        book.cases
             .iter()
             .find(|c| &c.id == id)
             .map(|c| json!({"title": c.title, "link": relative_link(from, &c.page)}))
@@ -150,7 +163,7 @@ pub fn view(e: &Exercise, model: &Model, from: &Path) -> Value {
             steps,
             feedback,
         } => {
-            let order = exercise::shuffled(&e.id, "urutkan", steps.len());
+            let order = shuffled(&e.id, "urutkan", steps.len());
             json!({
                 "question": question,
                 "steps": steps,
@@ -159,7 +172,7 @@ pub fn view(e: &Exercise, model: &Model, from: &Path) -> Value {
             })
         }
         Body::Matching { question, pairs } => {
-            let order = exercise::shuffled(&e.id, "jodohkan", pairs.len());
+            let order = shuffled(&e.id, "jodohkan", pairs.len());
             // The letter each right-hand text is shown under, by pair index.
             let mut letter_of = vec![String::new(); pairs.len()];
             for (at, &i) in order.iter().enumerate() {
@@ -192,7 +205,7 @@ pub fn view(e: &Exercise, model: &Model, from: &Path) -> Value {
             "feedback_wrong": feedback_wrong,
         }),
         Body::Scenario { start, nodes } => {
-            let order = exercise::node_order(start, nodes);
+            let order = node_order(start, nodes);
             let mut number = vec![0; nodes.len()];
             for (at, &i) in order.iter().enumerate() {
                 number[i] = at + 1;
@@ -203,7 +216,7 @@ pub fn view(e: &Exercise, model: &Model, from: &Path) -> Value {
                     .position(|n| n.id == id)
                     .map_or(0, |i| number[i])
             };
-            let best: Vec<Value> = exercise::best_path(start, nodes)
+            let best: Vec<Value> = best_path(start, nodes)
                 .into_iter()
                 .map(|(n, c)| {
                     json!({
@@ -250,9 +263,9 @@ pub fn view(e: &Exercise, model: &Model, from: &Path) -> Value {
             model: values,
             field_feedback,
         } => {
-            let def = model.form_defs.get(form);
+            let def = book.forms.get(form);
             let title = def.map_or_else(|| form.clone(), |f| f.title.clone());
-            let link = model
+            let link = book
                 .form_pages
                 .get(form)
                 .map(|page| relative_link(from, page));
@@ -305,12 +318,12 @@ pub fn view(e: &Exercise, model: &Model, from: &Path) -> Value {
 /// The interactive block that replaces `{{#latihan ID}}` (or is appended to a topic page).
 pub fn exercise_html(
     e: &Exercise,
-    model: &Model,
+    book: &Book,
     from: &Path,
     renderer: &Renderer,
 ) -> Result<String, String> {
-    let mut v = view(e, model, from);
-    if let (Some(html), Value::Object(o)) = (exercise_form(e, model, renderer)?, &mut v) {
+    let mut v = view(e, book, from);
+    if let (Some(html), Value::Object(o)) = (exercise_form(e, book, renderer)?, &mut v) {
         o.insert("form_html".into(), json!(html));
     }
     renderer.render("latihan.html", json!({ "e": v }))
@@ -320,18 +333,18 @@ pub fn exercise_html(
 /// then each block.
 pub fn group_markdown(
     ids: &[String],
-    model: &Model,
+    book: &Book,
     from: &Path,
     renderer: &Renderer,
 ) -> Result<String, String> {
     let mut out = format!("\n\n## {}\n", ui::text("latihan"));
     for id in ids {
-        let e = model
-            .exercise_data
+        let e = book
+            .exercises
             .get(id)
             .ok_or_else(|| format!("latihan {id} tidak ada"))?;
         out.push('\n');
-        out.push_str(&exercise_html(e, model, from, renderer)?);
+        out.push_str(&exercise_html(e, book, from, renderer)?);
         out.push('\n');
     }
     Ok(out)
@@ -340,23 +353,22 @@ pub fn group_markdown(
 /// A participant worksheet (`key == false`) or the trainer's answer key (`key == true`) for
 /// one session or, without `session`, every session; exercises in book order.
 pub fn worksheet_html(
-    model: &Model,
+    book: &Book,
     session: Option<&str>,
     key: bool,
     from: &Path,
     renderer: &Renderer,
 ) -> Result<String, String> {
-    let sessions: Vec<Value> = model
-        .sessions_in_order()
+    let sessions: Vec<Value> = crate::session::in_order(book.sessions)
         .into_iter()
         .filter(|s| session.is_none_or(|code| code == s.code))
         .map(|s| {
-            let exercises: Vec<Value> = model
-                .exercise_order
+            let exercises: Vec<Value> = book
+                .order
                 .iter()
-                .filter_map(|(id, _)| model.exercise_data.get(id))
+                .filter_map(|(id, _)| book.exercises.get(id))
                 .filter(|e| e.session == s.code)
-                .map(|e| view(e, model, from))
+                .map(|e| view(e, book, from))
                 .collect();
             json!({"code": s.code, "title": s.title, "exercises": exercises})
         })
@@ -368,15 +380,14 @@ pub fn worksheet_html(
 }
 
 /// The progress page: every exercise by session, with a link to where it is in the book.
-pub fn progress_html(model: &Model, from: &Path, renderer: &Renderer) -> Result<String, String> {
-    let sessions: Vec<Value> = model
-        .sessions_in_order()
+pub fn progress_html(book: &Book, from: &Path, renderer: &Renderer) -> Result<String, String> {
+    let sessions: Vec<Value> = crate::session::in_order(book.sessions)
         .into_iter()
         .map(|s| {
-            let exercises: Vec<Value> = model
-                .exercise_order
+            let exercises: Vec<Value> = book
+                .order
                 .iter()
-                .filter_map(|(id, page)| Some((model.exercise_data.get(id)?, page)))
+                .filter_map(|(id, page)| Some((book.exercises.get(id)?, page)))
                 .filter(|(e, _)| e.session == s.code)
                 .map(|(e, page)| {
                     json!({
@@ -391,7 +402,7 @@ pub fn progress_html(model: &Model, from: &Path, renderer: &Renderer) -> Result<
             json!({"code": s.code, "title": s.title, "exercises": exercises})
         })
         .collect();
-    let total: usize = model.exercise_order.len();
+    let total: usize = book.order.len();
     renderer.render(
         "kemajuan.html",
         json!({"sessions": sessions, "total": total}),

@@ -1,0 +1,264 @@
+//! The exercise model: what one validated exercise file is. It renders nothing; every output
+//! (the interactive block, the worksheet, the answer key, the progress page) derives from it.
+
+use crate::diagnostic::SourceFile;
+use serde::{Deserialize, Serialize};
+use std::collections::BTreeMap;
+use std::ops::Range;
+
+/// The nine exercise types, as written in `jenis` and in `data-jenis`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize)]
+pub enum Kind {
+    #[serde(rename = "pilihan-ganda")]
+    SingleChoice,
+    #[serde(rename = "pilihan-jamak")]
+    MultipleChoice,
+    #[serde(rename = "benar-salah")]
+    TrueFalse,
+    #[serde(rename = "urutkan")]
+    Ordering,
+    #[serde(rename = "jodohkan")]
+    Matching,
+    #[serde(rename = "isian-singkat")]
+    ShortAnswer,
+    #[serde(rename = "studi-kasus")]
+    Scenario,
+    #[serde(rename = "refleksi")]
+    Reflection,
+    #[serde(rename = "isi-formulir")]
+    FormFilling,
+}
+
+impl Kind {
+    pub const ALL: [Kind; 9] = [
+        Kind::SingleChoice,
+        Kind::MultipleChoice,
+        Kind::TrueFalse,
+        Kind::Ordering,
+        Kind::Matching,
+        Kind::ShortAnswer,
+        Kind::Scenario,
+        Kind::Reflection,
+        Kind::FormFilling,
+    ];
+
+    pub fn name(self) -> &'static str {
+        match self {
+            Kind::SingleChoice => "pilihan-ganda",
+            Kind::MultipleChoice => "pilihan-jamak",
+            Kind::TrueFalse => "benar-salah",
+            Kind::Ordering => "urutkan",
+            Kind::Matching => "jodohkan",
+            Kind::ShortAnswer => "isian-singkat",
+            Kind::Scenario => "studi-kasus",
+            Kind::Reflection => "refleksi",
+            Kind::FormFilling => "isi-formulir",
+        }
+    }
+
+    pub fn from_name(name: &str) -> Option<Kind> {
+        Kind::ALL.into_iter().find(|k| k.name() == name)
+    }
+
+    /// Type-specific keys: (required, optional).
+    pub(super) fn keys(self) -> (&'static [&'static str], &'static [&'static str]) {
+        match self {
+            Kind::SingleChoice | Kind::MultipleChoice => (&["pertanyaan", "pilihan"], &[]),
+            Kind::TrueFalse => (&["pernyataan"], &["pertanyaan"]),
+            Kind::Ordering => (&["pertanyaan", "langkah", "umpan_balik"], &[]),
+            Kind::Matching => (&["pertanyaan", "pasangan"], &[]),
+            Kind::ShortAnswer => (
+                &[
+                    "pertanyaan",
+                    "jawaban",
+                    "umpan_balik_benar",
+                    "umpan_balik_salah",
+                ],
+                &[],
+            ),
+            Kind::Scenario => (&["mulai", "simpul"], &[]),
+            Kind::Reflection => (&["pertanyaan"], &["panduan", "baris"]),
+            Kind::FormFilling => (
+                &["formulir", "pertanyaan", "jawaban_model"],
+                &["umpan_balik_kolom"],
+            ),
+        }
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Choice {
+    pub text: String,
+    pub correct: bool,
+    pub feedback: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Pair {
+    pub left: String,
+    pub right: String,
+    pub feedback: Option<String>,
+}
+
+/// How a scenario ends.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Deserialize, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Ending {
+    Baik,
+    Cukup,
+    Kurang,
+}
+
+impl Ending {
+    pub fn name(self) -> &'static str {
+        match self {
+            Ending::Baik => "baik",
+            Ending::Cukup => "cukup",
+            Ending::Kurang => "kurang",
+        }
+    }
+
+    /// The score an ending earns: the learner's result for the scenario.
+    pub fn score(self) -> f64 {
+        match self {
+            Ending::Baik => 1.0,
+            Ending::Cukup => 0.5,
+            Ending::Kurang => 0.0,
+        }
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Step {
+    pub text: String,
+    pub consequence: String,
+    pub next: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Node {
+    pub id: String,
+    pub situation: String,
+    pub choices: Vec<Step>,
+    pub ending: Option<Ending>,
+    pub debrief: Option<String>,
+}
+
+/// A value of the model answer of a form-filling exercise.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[serde(untagged)]
+pub enum ModelValue {
+    Text(String),
+    /// select_multiple: the chosen choice names.
+    List(Vec<String>),
+    /// A repeat (table rows): each row's fields in file order.
+    Rows(Vec<Vec<(String, ModelValue)>>),
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[serde(tag = "jenis", rename_all = "kebab-case")]
+pub enum Body {
+    #[serde(rename = "pilihan-ganda")]
+    SingleChoice {
+        question: String,
+        options: Vec<Choice>,
+    },
+    #[serde(rename = "pilihan-jamak")]
+    MultipleChoice {
+        question: String,
+        options: Vec<Choice>,
+    },
+    #[serde(rename = "benar-salah")]
+    TrueFalse {
+        question: Option<String>,
+        statements: Vec<Choice>,
+    },
+    #[serde(rename = "urutkan")]
+    Ordering {
+        question: String,
+        /// In the correct order.
+        steps: Vec<String>,
+        feedback: String,
+    },
+    #[serde(rename = "jodohkan")]
+    Matching { question: String, pairs: Vec<Pair> },
+    #[serde(rename = "isian-singkat")]
+    ShortAnswer {
+        question: String,
+        answers: Vec<String>,
+        feedback_right: String,
+        feedback_wrong: String,
+    },
+    #[serde(rename = "studi-kasus")]
+    Scenario { start: String, nodes: Vec<Node> },
+    #[serde(rename = "refleksi")]
+    Reflection {
+        question: String,
+        prompts: Vec<String>,
+        lines: u32,
+    },
+    #[serde(rename = "isi-formulir")]
+    FormFilling {
+        form: String,
+        question: String,
+        /// Field name → model value, in file order.
+        model: Vec<(String, ModelValue)>,
+        field_feedback: BTreeMap<String, String>,
+    },
+}
+
+impl Body {
+    pub fn kind(&self) -> Kind {
+        match self {
+            Body::SingleChoice { .. } => Kind::SingleChoice,
+            Body::MultipleChoice { .. } => Kind::MultipleChoice,
+            Body::TrueFalse { .. } => Kind::TrueFalse,
+            Body::Ordering { .. } => Kind::Ordering,
+            Body::Matching { .. } => Kind::Matching,
+            Body::ShortAnswer { .. } => Kind::ShortAnswer,
+            Body::Scenario { .. } => Kind::Scenario,
+            Body::Reflection { .. } => Kind::Reflection,
+            Body::FormFilling { .. } => Kind::FormFilling,
+        }
+    }
+}
+
+/// Where references were written, for errors found once the book is known.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Spans {
+    pub session: Range<usize>,
+    pub topic: Option<Range<usize>>,
+    pub case: Option<Range<usize>>,
+    pub form: Option<Range<usize>>,
+    /// `[jawaban_model]`: each field name with the spans of its key and value, in file order.
+    pub model_spans: Vec<(String, Range<usize>, Range<usize>)>,
+}
+
+/// One exercise, validated.
+#[derive(Debug, Clone)]
+pub struct Exercise {
+    pub id: String,
+    pub file: SourceFile,
+    pub title: String,
+    /// "1-4".
+    pub session: String,
+    /// The exact title of a topic of that session.
+    pub topic: Option<String>,
+    /// Markdown shown before the question.
+    pub intro: Option<String>,
+    /// Id of a longitudinal case (`exercises/kasus.toml`).
+    pub case: Option<String>,
+    /// Markdown, trainer mode only.
+    pub facilitator_note: Option<String>,
+    pub body: Body,
+    /// Hash of what the learner answers and how it is scored: a change makes a stored answer
+    /// "outdated" instead of silently wrong.
+    pub hash: String,
+    pub spans: Spans,
+}
+
+impl Exercise {
+    pub fn kind(&self) -> Kind {
+        self.body.kind()
+    }
+}

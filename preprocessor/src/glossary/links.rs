@@ -1,0 +1,133 @@
+//! Term links: the first occurrence of each glossary term on a page becomes a link to its
+//! entry on the glossary page, with the definition as tooltip.
+
+use super::{Glossary, Term};
+use pulldown_cmark::{Event, Options, Parser, Tag, TagEnd};
+use std::ops::Range;
+
+impl Term {
+    /// Abbreviations (any capital letter) match case-sensitively; words in any case.
+    fn case_sensitive(&self) -> bool {
+        self.term.chars().any(char::is_uppercase)
+    }
+}
+
+impl Glossary {
+    /// Links to insert into a chapter's Markdown: the first occurrence of each term in running
+    /// text (not in headings, links, code or HTML), longest terms first so "konferensi kasus"
+    /// wins over a shorter term inside it. `target` is the glossary page link from this chapter.
+    pub fn links(&self, markdown: &str, target: &str) -> Vec<(Range<usize>, String)> {
+        let texts = running_text(markdown);
+        // Lower-cased once for every term; ASCII lower-casing keeps byte offsets.
+        let lower = markdown.to_ascii_lowercase();
+        let mut order: Vec<&Term> = self.terms.iter().collect();
+        order.sort_by_key(|t| std::cmp::Reverse(t.term.len()));
+        let mut taken: Vec<Range<usize>> = Vec::new();
+        let mut out = Vec::new();
+        for term in order {
+            let found = texts.iter().find_map(|range| {
+                find_words(&markdown[range.clone()], &lower[range.clone()], term)
+                    .into_iter()
+                    .map(|r| r.start + range.start..r.end + range.start)
+                    .find(|r| !taken.iter().any(|t| t.start < r.end && r.start < t.end))
+            });
+            let Some(range) = found else { continue };
+            let title = title_text(term);
+            out.push((
+                range.clone(),
+                format!(
+                    "[{}]({}#{} \"{}\")",
+                    &markdown[range.clone()],
+                    target,
+                    term.anchor,
+                    title
+                ),
+            ));
+            taken.push(range);
+        }
+        out.sort_by_key(|(r, _)| r.start);
+        out
+    }
+}
+
+/// The tooltip: expansion and definition, safe inside a Markdown link title.
+fn title_text(term: &Term) -> String {
+    let text = match &term.expansion {
+        Some(e) => format!("{} ({e}): {}", term.term, term.definition),
+        None => format!("{}: {}", term.term, term.definition),
+    };
+    let mut out = String::with_capacity(text.len());
+    for c in text.chars() {
+        if matches!(c, '"' | '\\') {
+            out.push('\\');
+        }
+        if c == '\n' {
+            out.push(' ');
+        } else {
+            out.push(c);
+        }
+    }
+    out
+}
+
+/// Byte ranges of plain text a link may be put into.
+fn running_text(markdown: &str) -> Vec<Range<usize>> {
+    let options = Options::ENABLE_TABLES
+        | Options::ENABLE_FOOTNOTES
+        | Options::ENABLE_STRIKETHROUGH
+        | Options::ENABLE_TASKLISTS
+        | Options::ENABLE_GFM;
+    let mut blocked = 0usize;
+    let mut out = Vec::new();
+    for (event, range) in Parser::new_ext(markdown, options).into_offset_iter() {
+        match event {
+            Event::Start(
+                Tag::Heading { .. }
+                | Tag::Link { .. }
+                | Tag::Image { .. }
+                | Tag::CodeBlock(_)
+                | Tag::HtmlBlock
+                | Tag::MetadataBlock(_),
+            ) => blocked += 1,
+            Event::End(
+                TagEnd::Heading(_)
+                | TagEnd::Link
+                | TagEnd::Image
+                | TagEnd::CodeBlock
+                | TagEnd::HtmlBlock
+                | TagEnd::MetadataBlock(_),
+            ) => blocked = blocked.saturating_sub(1),
+            // Text that is exactly its source (no escapes or entities) can be rewritten in place.
+            Event::Text(text) if blocked == 0 && markdown.get(range.clone()) == Some(&*text) => {
+                out.push(range)
+            }
+            _ => {}
+        }
+    }
+    out
+}
+
+/// Every whole-word occurrence of the term in `text`; `lower` is `text` ASCII-lower-cased.
+fn find_words(text: &str, lower: &str, term: &Term) -> Vec<Range<usize>> {
+    let lowered;
+    let (hay, needle) = if term.case_sensitive() {
+        (text, term.term.as_str())
+    } else {
+        lowered = term.term.to_ascii_lowercase();
+        (lower, lowered.as_str())
+    };
+    let is_word = |c: char| c.is_alphanumeric() || c == '-';
+    let mut found = Vec::new();
+    let mut from = 0;
+    while let Some(i) = hay[from..].find(needle) {
+        let start = from + i;
+        let end = start + needle.len();
+        let before = text[..start].chars().next_back();
+        let after = text[end..].chars().next();
+        if !before.is_some_and(is_word) && !after.is_some_and(is_word) {
+            found.push(start..end);
+        }
+        from = start + needle.chars().next().map_or(1, char::len_utf8);
+    }
+    found
+}
