@@ -35,6 +35,15 @@ pub fn kind_label(kind: Kind) -> &'static str {
     ui::text(&format!("latihan_jenis_{}", kind.name().replace('-', "_")))
 }
 
+/// The template partial of a kind, `latihan/NAME.html`: its chapter block, answer key and
+/// worksheet entry. The two choice kinds differ in one input type and share one.
+fn partial(kind: Kind) -> &'static str {
+    match kind {
+        Kind::SingleChoice | Kind::MultipleChoice => "pilihan",
+        other => other.name(),
+    }
+}
+
 /// Letters for options and the right column of a matching exercise: A, B, …, Z, AA, AB, …
 fn letter(i: usize) -> String {
     let mut n = i;
@@ -126,6 +135,7 @@ pub fn view(e: &Exercise, book: &Book, from: &Path) -> Value {
         "id": e.id,
         "kind": e.kind().name(),
         "kind_label": kind_label(e.kind()),
+        "partial": partial(e.kind()),
         "session": e.session,
         "session_title": session.map(|s| s.title.as_str()),
         "topic": e.topic,
