@@ -11,7 +11,7 @@ mod common;
 use common::{Case, append, check_bad_cases, fixture_copy, main_of, read, repo};
 use modul::build::{BuildOptions, build_book};
 use modul::diagnostic::SourceFile;
-use modul::form::html::{self as form_html, Answers, Instance};
+use modul::form::html::{self as form_html, AnswerValue, Answers, Instance};
 use modul::render::Renderer;
 use std::path::Path;
 use std::process::Command;
@@ -158,8 +158,11 @@ fn an_exercise_can_embed_a_form_instance_with_model_answers() {
     let form = modul::form::load("registrasi", &file).unwrap_or_else(|e| panic!("{e}"));
     let answers = Answers {
         values: [
-            ("jenis_kelamin".to_string(), serde_json::json!("p")),
-            ("bantuan".to_string(), serde_json::json!(["makan", "modal"])),
+            ("jenis_kelamin".to_string(), AnswerValue::Text("p".into())),
+            (
+                "bantuan".to_string(),
+                AnswerValue::List(vec!["makan".into(), "modal".into()]),
+            ),
         ]
         .into_iter()
         .collect(),

@@ -9,30 +9,81 @@ use serde::Serialize;
 use std::path::{Component, Path, PathBuf};
 
 const TEMPLATES: &[(&str, &str)] = &[
-    ("kartu-sesi.html", include_str!("../templates/kartu-sesi.html")),
+    (
+        "kartu-sesi.html",
+        include_str!("../templates/kartu-sesi.html"),
+    ),
     ("program.html", include_str!("../templates/program.html")),
     ("latihan.html", include_str!("../templates/latihan.html")),
-    ("jawaban-model.html", include_str!("../templates/jawaban-model.html")),
-    ("lembar-kerja.html", include_str!("../templates/lembar-kerja.html")),
+    (
+        "jawaban-model.html",
+        include_str!("../templates/jawaban-model.html"),
+    ),
+    (
+        "lembar-kerja.html",
+        include_str!("../templates/lembar-kerja.html"),
+    ),
     ("kemajuan.html", include_str!("../templates/kemajuan.html")),
-    ("fasilitator.html", include_str!("../templates/fasilitator.html")),
+    (
+        "fasilitator.html",
+        include_str!("../templates/fasilitator.html"),
+    ),
     ("formulir.html", include_str!("../templates/formulir.html")),
-    ("daftar-formulir.html", include_str!("../templates/daftar-formulir.html")),
-    ("peringatan.html", include_str!("../templates/peringatan.html")),
+    (
+        "daftar-formulir.html",
+        include_str!("../templates/daftar-formulir.html"),
+    ),
+    (
+        "peringatan.html",
+        include_str!("../templates/peringatan.html"),
+    ),
     ("istilah.html", include_str!("../templates/istilah.html")),
-    ("penyuntingan.html", include_str!("../templates/penyuntingan.html")),
-    ("bacaan-sumber.html", include_str!("../templates/bacaan-sumber.html")),
-    ("bacaan-terkait.html", include_str!("../templates/bacaan-terkait.html")),
+    (
+        "penyuntingan.html",
+        include_str!("../templates/penyuntingan.html"),
+    ),
+    (
+        "bacaan-sumber.html",
+        include_str!("../templates/bacaan-sumber.html"),
+    ),
+    (
+        "bacaan-terkait.html",
+        include_str!("../templates/bacaan-terkait.html"),
+    ),
     // One partial per exercise kind (the two choice kinds share one): the chapter block, the
     // answer key and the printed worksheet entry of that kind.
-    ("latihan/pilihan.html", include_str!("../templates/latihan/pilihan.html")),
-    ("latihan/benar-salah.html", include_str!("../templates/latihan/benar-salah.html")),
-    ("latihan/urutkan.html", include_str!("../templates/latihan/urutkan.html")),
-    ("latihan/jodohkan.html", include_str!("../templates/latihan/jodohkan.html")),
-    ("latihan/isian-singkat.html", include_str!("../templates/latihan/isian-singkat.html")),
-    ("latihan/studi-kasus.html", include_str!("../templates/latihan/studi-kasus.html")),
-    ("latihan/refleksi.html", include_str!("../templates/latihan/refleksi.html")),
-    ("latihan/isi-formulir.html", include_str!("../templates/latihan/isi-formulir.html")),
+    (
+        "latihan/pilihan.html",
+        include_str!("../templates/latihan/pilihan.html"),
+    ),
+    (
+        "latihan/benar-salah.html",
+        include_str!("../templates/latihan/benar-salah.html"),
+    ),
+    (
+        "latihan/urutkan.html",
+        include_str!("../templates/latihan/urutkan.html"),
+    ),
+    (
+        "latihan/jodohkan.html",
+        include_str!("../templates/latihan/jodohkan.html"),
+    ),
+    (
+        "latihan/isian-singkat.html",
+        include_str!("../templates/latihan/isian-singkat.html"),
+    ),
+    (
+        "latihan/studi-kasus.html",
+        include_str!("../templates/latihan/studi-kasus.html"),
+    ),
+    (
+        "latihan/refleksi.html",
+        include_str!("../templates/latihan/refleksi.html"),
+    ),
+    (
+        "latihan/isi-formulir.html",
+        include_str!("../templates/latihan/isi-formulir.html"),
+    ),
 ];
 
 /// Templates compiled once per run.

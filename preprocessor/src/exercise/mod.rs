@@ -17,6 +17,7 @@ mod raw;
 pub(crate) mod scenario;
 #[cfg(test)]
 mod tests;
+pub(crate) mod view;
 
 pub(crate) use case::{CASES_FILE, Case, load_cases};
 pub(crate) use check::{check_form_answers, check_references};

@@ -13,7 +13,6 @@ use super::rules::rules;
 use crate::render::Renderer;
 use crate::ui;
 use serde::Serialize;
-use serde_json::{Value, json};
 use std::collections::BTreeMap;
 
 /// One rendering of a form on a page.
@@ -30,17 +29,29 @@ pub struct Instance<'a> {
     pub answers: Option<&'a Answers>,
 }
 
-/// The model answers an exercise compares a filled form with.
+/// The model answers an exercise compares a filled form with: `data-jawaban`, read by
+/// `ModulFormulir.compare` in `modul-formulir.js`.
 #[derive(Debug, Clone, Default, Serialize)]
 pub struct Answers {
-    /// Field name → value as the form's script collects it: text, a list of choice names, or
-    /// rows of column values for a table.
+    /// Field name → value as the form's script collects it.
     #[serde(rename = "nilai")]
-    pub values: BTreeMap<String, Value>,
+    pub values: BTreeMap<String, AnswerValue>,
     /// Fields whose answer is checked for equality (choices, numbers, dates); the learner
     /// compares free text with the model answer themself.
     #[serde(rename = "periksa")]
     pub checked: Vec<String>,
+}
+
+/// A field's value as `modul-formulir.js` collects it from the form.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[serde(untagged)]
+pub enum AnswerValue {
+    /// Text, a number or a date as typed, or the name of the one choice.
+    Text(String),
+    /// The names of the choices of a `select_multiple` field.
+    List(Vec<String>),
+    /// A table: per row, column name → value.
+    Rows(Vec<BTreeMap<String, AnswerValue>>),
 }
 
 impl Answers {
@@ -282,7 +293,7 @@ impl<'a> Builder<'a> {
             .answers
             .and_then(|a| a.values.get(&field.name));
         let answer_rows = match (model, &field.kind) {
-            (Some(Value::Array(rows)), Kind::Repeat(repeat)) => rows
+            (Some(AnswerValue::Rows(rows)), Kind::Repeat(repeat)) => rows
                 .iter()
                 .enumerate()
                 .map(|(i, row)| {
@@ -455,7 +466,7 @@ impl<'a> Builder<'a> {
 }
 
 /// A model value as the reader sees it: choice labels instead of names.
-pub fn answer_text(value: &Value, field: &Field, form: &Form) -> String {
+pub(crate) fn answer_text(value: &AnswerValue, field: &Field, form: &Form) -> String {
     let label = |v: &str| {
         field
             .list()
@@ -464,18 +475,55 @@ pub fn answer_text(value: &Value, field: &Field, form: &Form) -> String {
             .to_string()
     };
     match value {
-        Value::String(s) => label(s),
-        Value::Array(items) => items
+        AnswerValue::Text(s) => label(s),
+        AnswerValue::List(items) => items
             .iter()
-            .map(|i| i.as_str().map_or_else(|| i.to_string(), label))
+            .map(|i| label(i))
             .collect::<Vec<_>>()
             .join(", "),
-        other => other.to_string(),
+        // A table is shown as rows under its column headings, never as one text.
+        AnswerValue::Rows(_) => String::new(),
     }
+}
+
+/// A browser contract as the JSON of a `data-*` attribute.
+fn to_json(value: &impl Serialize) -> Result<String, String> {
+    serde_json::to_string(value).map_err(|e| format!("JSON: {e}"))
+}
+
+/// The form as `formulir.html` shows it.
+#[derive(Serialize)]
+struct FormView<'a> {
+    id: &'a str,
+    title: &'a str,
+    /// "Formulir 2".
+    code: Option<&'a str>,
+    /// The line above the title on paper.
+    header: Option<&'a str>,
+    version: u32,
+    intro: Option<&'a str>,
+    /// DOM id prefix of this instance.
+    prefix: &'a str,
+    /// localStorage key of the draft (`data-kunci`).
+    key: &'a str,
+    /// `data-aturan`: the rules as JSON ([`super::rules::FormRules`]).
+    rules: String,
+    /// `data-jawaban`: the model answers as JSON ([`Answers`]), in an exercise.
+    answers: Option<String>,
+    /// The form has a register number (shown in the print header).
+    register: bool,
+    /// The XLSForm download, relative to the page.
+    xlsx: Option<&'a str>,
+    xlsx_name: String,
 }
 
 /// Renders one instance of a form.
 pub fn render(instance: &Instance, renderer: &Renderer) -> Result<String, String> {
+    #[derive(Serialize)]
+    struct PageView<'a> {
+        f: FormView<'a>,
+        fields: Vec<FieldView<'a>>,
+    }
     let form = instance.form;
     let builder = Builder { instance };
     let fields: Vec<FieldView> = form
@@ -483,28 +531,21 @@ pub fn render(instance: &Instance, renderer: &Renderer) -> Result<String, String
         .iter()
         .map(|f| builder.field(f, format!("{}-{}", instance.prefix, f.name), None))
         .collect();
-    let answers = instance.answers.map(|a| json!(a).to_string());
-    let register = form.field("nomor_register").is_some();
-    let xlsx_name = format!("{}.xlsx", form.id);
-    renderer.render(
-        "formulir.html",
-        json!({
-            "f": {
-                "id": form.id,
-                "title": form.title,
-                "code": form.code,
-                "header": form.header,
-                "version": form.version,
-                "intro": form.intro,
-                "prefix": instance.prefix,
-                "key": instance.storage_key,
-                "rules": rules(form).to_string(),
-                "answers": answers,
-                "register": register,
-                "xlsx": instance.xlsx_link,
-                "xlsx_name": xlsx_name,
-            },
-            "fields": fields,
-        }),
-    )
+    let answers = instance.answers.map(to_json).transpose()?;
+    let f = FormView {
+        id: &form.id,
+        title: &form.title,
+        code: form.code.as_deref(),
+        header: form.header.as_deref(),
+        version: form.version,
+        intro: form.intro.as_deref(),
+        prefix: &instance.prefix,
+        key: &instance.storage_key,
+        rules: to_json(&rules(form))?,
+        answers,
+        register: form.field("nomor_register").is_some(),
+        xlsx: instance.xlsx_link.as_deref(),
+        xlsx_name: format!("{}.xlsx", form.id),
+    };
+    renderer.render("formulir.html", PageView { f, fields })
 }
