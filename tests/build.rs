@@ -338,7 +338,7 @@ fn fixture_renders_every_exercise_type_once_in_place() {
         "its draft has its own key, outside the progress records"
     );
     assert!(
-        form.contains("&quot;periksa&quot;:[&quot;jenis_kelamin&quot;,&quot;umur&quot;]"),
+        form.contains("&quot;checked&quot;:[&quot;jenis_kelamin&quot;,&quot;umur&quot;]"),
         "choices and numbers are checked, free text is not: {form}"
     );
 }

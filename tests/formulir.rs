@@ -196,7 +196,7 @@ fn an_exercise_can_embed_a_form_instance_with_model_answers() {
         html.contains("<strong>Jawaban model:</strong> Makan, Modal usaha</p>"),
         "{html}"
     );
-    assert!(html.contains("data-jawaban=\"{&quot;nilai&quot;:{&quot;bantuan&quot;:[&quot;makan&quot;,&quot;modal&quot;],&quot;jenis_kelamin&quot;:&quot;p&quot;},&quot;periksa&quot;:[&quot;bantuan&quot;,&quot;jenis_kelamin&quot;]}\""), "{html}");
+    assert!(html.contains("data-jawaban=\"{&quot;values&quot;:{&quot;bantuan&quot;:[&quot;makan&quot;,&quot;modal&quot;],&quot;jenis_kelamin&quot;:&quot;p&quot;},&quot;checked&quot;:[&quot;bantuan&quot;,&quot;jenis_kelamin&quot;]}\""), "{html}");
     assert!(
         !html.contains("Unduh XLSForm"),
         "no download inside an exercise"

@@ -12,7 +12,7 @@ var ModulFormulir = (function () {
         return S.isi(T[key] || key, values || {});
     }
 
-    // ---- Expressions (the JSON trees of preprocessor/src/expr.rs) ----
+    // ---- Expressions (the JSON trees of preprocessor/src/form/rules.rs, ExprRule) ----
 
     function text(v) {
         if (Array.isArray(v)) {
@@ -105,11 +105,11 @@ var ModulFormulir = (function () {
     }
 
     function readValue(wrapper, rule) {
-        if (rule.j === 'select_one') {
+        if (rule.type === 'select_one') {
             var checked = wrapper.querySelector('input:checked');
             return checked ? checked.value : '';
         }
-        if (rule.j === 'select_multiple') {
+        if (rule.type === 'select_multiple') {
             return Array.prototype.map.call(wrapper.querySelectorAll('input:checked'), function (i) { return i.value; });
         }
         var input = control(wrapper);
@@ -117,7 +117,7 @@ var ModulFormulir = (function () {
     }
 
     function writeValue(wrapper, rule, value) {
-        if (rule.j === 'select_one' || rule.j === 'select_multiple') {
+        if (rule.type === 'select_one' || rule.type === 'select_multiple') {
             var wanted = Array.isArray(value) ? value : [value];
             Array.prototype.forEach.call(wrapper.querySelectorAll('input'), function (i) {
                 i.checked = wanted.indexOf(i.value) >= 0;
@@ -164,14 +164,14 @@ var ModulFormulir = (function () {
         function walk(list, repeat) {
             list.forEach(function (rule) {
                 visit(rule, repeat);
-                if (rule.j === 'group') {
-                    walk(rule.isian, repeat);
-                } else if (rule.j === 'repeat') {
-                    walk(rule.isian, rule);
+                if (rule.type === 'group') {
+                    walk(rule.fields, repeat);
+                } else if (rule.type === 'repeat') {
+                    walk(rule.fields, rule);
                 }
             });
         }
-        walk(this.rules.isian, null);
+        walk(this.rules.fields, null);
     };
 
     Form.prototype.wrapper = function (name) {
@@ -179,10 +179,10 @@ var ModulFormulir = (function () {
     };
 
     Form.prototype.rows = function (repeat) {
-        var box = this.wrapper(repeat.n);
-        if (repeat.tetap) {
+        var box = this.wrapper(repeat.name);
+        if (repeat.fixed_rows) {
             var all = [];
-            for (var i = 0; i < repeat.tetap; i++) { all.push(String(i)); }
+            for (var i = 0; i < repeat.fixed_rows; i++) { all.push(String(i)); }
             return all;
         }
         return Array.prototype.map.call(box.querySelectorAll('tr[data-baris]'), function (tr) {
@@ -191,7 +191,7 @@ var ModulFormulir = (function () {
     };
 
     Form.prototype.cell = function (repeat, row, name) {
-        return this.wrapper(repeat.n).querySelector('.modul-sel[data-nama="' + name + '"][data-baris="' + row + '"]');
+        return this.wrapper(repeat.name).querySelector('.modul-sel[data-nama="' + name + '"][data-baris="' + row + '"]');
     };
 
     // Current values: plain fields by name, tables as arrays of row objects.
@@ -199,26 +199,26 @@ var ModulFormulir = (function () {
         var self = this;
         var out = {};
         this.each(function (rule, repeat) {
-            if (repeat || rule.j === 'group' || rule.j === 'note') {
+            if (repeat || rule.type === 'group' || rule.type === 'note') {
                 return;
             }
-            if (rule.j === 'repeat') {
+            if (rule.type === 'repeat') {
                 var rows = self.rows(rule).map(function (row) {
                     var values = {};
-                    rule.isian.forEach(function (col) {
-                        var v = readValue(self.cell(rule, row, col.n), col);
-                        if (!isEmpty(v)) { values[col.n] = v; }
+                    rule.fields.forEach(function (col) {
+                        var v = readValue(self.cell(rule, row, col.name), col);
+                        if (!isEmpty(v)) { values[col.name] = v; }
                     });
                     return values;
                 });
                 var filled = rows.some(function (r) { return Object.keys(r).length > 0; });
                 if (filled) {
-                    out[rule.n] = rule.tetap ? rows : rows.filter(function (r) { return Object.keys(r).length > 0; });
+                    out[rule.name] = rule.fixed_rows ? rows : rows.filter(function (r) { return Object.keys(r).length > 0; });
                 }
                 return;
             }
-            var v = readValue(self.wrapper(rule.n), rule);
-            if (!isEmpty(v)) { out[rule.n] = v; }
+            var v = readValue(self.wrapper(rule.name), rule);
+            if (!isEmpty(v)) { out[rule.name] = v; }
         });
         return out;
     };
@@ -226,7 +226,7 @@ var ModulFormulir = (function () {
     Form.prototype.record = function () {
         var old = {};
         Object.keys(this.old).sort().forEach(function (k) { old[k] = this.old[k]; }, this);
-        var record = { format: FORMAT, formulir: this.rules.id, versi: this.rules.versi, nilai: this.collect() };
+        var record = { format: FORMAT, formulir: this.rules.id, versi: this.rules.version, nilai: this.collect() };
         if (Object.keys(old).length) { record.data_lama = old; }
         return record;
     };
@@ -234,17 +234,17 @@ var ModulFormulir = (function () {
     Form.prototype.clear = function () {
         var self = this;
         this.each(function (rule, repeat) {
-            if (rule.j === 'repeat' && !rule.tetap) {
+            if (rule.type === 'repeat' && !rule.fixed_rows) {
                 var rows = self.rows(rule);
                 rows.slice(1).forEach(function (row) { self.removeRow(rule, row); });
             }
         });
         this.each(function (rule, repeat) {
-            if (rule.j === 'group' || rule.j === 'note' || rule.j === 'repeat') { return; }
+            if (rule.type === 'group' || rule.type === 'note' || rule.type === 'repeat') { return; }
             if (repeat) {
-                self.rows(repeat).forEach(function (row) { writeValue(self.cell(repeat, row, rule.n), rule, ''); });
+                self.rows(repeat).forEach(function (row) { writeValue(self.cell(repeat, row, rule.name), rule, ''); });
             } else {
-                writeValue(self.wrapper(rule.n), rule, '');
+                writeValue(self.wrapper(rule.name), rule, '');
             }
         });
         this.old = {};
@@ -268,50 +268,50 @@ var ModulFormulir = (function () {
             old[k] = value;
         }
         function fits(rule, v) {
-            if (rule.j === 'select_multiple') {
-                return Array.isArray(v) && v.every(function (c) { return rule.l.indexOf(c) >= 0; });
+            if (rule.type === 'select_multiple') {
+                return Array.isArray(v) && v.every(function (c) { return rule.choices.indexOf(c) >= 0; });
             }
-            if (rule.j === 'select_one') {
-                return typeof v === 'string' && rule.l.indexOf(v) >= 0;
+            if (rule.type === 'select_one') {
+                return typeof v === 'string' && rule.choices.indexOf(v) >= 0;
             }
             return typeof v === 'string';
         }
         this.clear();
         this.each(function (rule, repeat) {
-            (rule.lama || []).forEach(function (name) {
-                if (!(rule.n in values) && name in values) {
-                    values[rule.n] = values[name];
+            (rule.old_names || []).forEach(function (name) {
+                if (!(rule.name in values) && name in values) {
+                    values[rule.name] = values[name];
                     delete values[name];
                 }
             });
         });
         this.each(function (rule, repeat) {
-            if (repeat || !(rule.n in values) || rule.j === 'group' || rule.j === 'note') { return; }
-            var v = values[rule.n];
-            delete values[rule.n];
-            if (rule.j === 'repeat') {
-                if (!Array.isArray(v)) { keep(rule.n, v); return; }
+            if (repeat || !(rule.name in values) || rule.type === 'group' || rule.type === 'note') { return; }
+            var v = values[rule.name];
+            delete values[rule.name];
+            if (rule.type === 'repeat') {
+                if (!Array.isArray(v)) { keep(rule.name, v); return; }
                 v.forEach(function (rowValues, i) {
-                    if (rule.tetap && i >= rule.tetap || typeof rowValues !== 'object' || rowValues === null || Array.isArray(rowValues)) {
-                        keep(rule.n + '.' + (i + 1), rowValues);
+                    if (rule.fixed_rows && i >= rule.fixed_rows || typeof rowValues !== 'object' || rowValues === null || Array.isArray(rowValues)) {
+                        keep(rule.name + '.' + (i + 1), rowValues);
                         return;
                     }
-                    var row = rule.tetap ? String(i) : (i === 0 ? self.rows(rule)[0] : self.addRow(rule));
+                    var row = rule.fixed_rows ? String(i) : (i === 0 ? self.rows(rule)[0] : self.addRow(rule));
                     Object.keys(rowValues).forEach(function (col) {
-                        var colRule = rule.isian.filter(function (c) { return c.n === col; })[0];
+                        var colRule = rule.fields.filter(function (c) { return c.name === col; })[0];
                         if (colRule && fits(colRule, rowValues[col])) {
                             writeValue(self.cell(rule, row, col), colRule, rowValues[col]);
                         } else {
-                            keep(rule.n + '.' + (i + 1) + '.' + col, rowValues[col]);
+                            keep(rule.name + '.' + (i + 1) + '.' + col, rowValues[col]);
                         }
                     });
                 });
                 return;
             }
             if (fits(rule, v)) {
-                writeValue(self.wrapper(rule.n), rule, v);
+                writeValue(self.wrapper(rule.name), rule, v);
             } else {
-                keep(rule.n, v);
+                keep(rule.name, v);
             }
         });
         Object.keys(values).forEach(function (k) { keep(k, values[k]); });
@@ -335,19 +335,19 @@ var ModulFormulir = (function () {
             list.appendChild(dd);
         }, this);
         section.hidden = keys.length === 0;
-        if (record && typeof record.versi === 'number' && record.versi !== this.rules.versi) {
-            this.say(t('formulir_versi_lama', { lama: record.versi, baru: this.rules.versi }));
+        if (record && typeof record.versi === 'number' && record.versi !== this.rules.version) {
+            this.say(t('formulir_versi_lama', { lama: record.versi, baru: this.rules.version }));
         }
     };
 
     // ---- Table rows ----
 
     Form.prototype.addRow = function (repeat) {
-        var box = this.wrapper(repeat.n);
+        var box = this.wrapper(repeat.name);
         var template = box.querySelector('template');
-        var n = this.nextRow[repeat.n] || this.rows(repeat).length;
+        var n = this.nextRow[repeat.name] || this.rows(repeat).length;
         while (box.querySelector('tr[data-baris="' + n + '"]')) { n++; }
-        this.nextRow[repeat.n] = n + 1;
+        this.nextRow[repeat.name] = n + 1;
         var row = template.content.firstElementChild.cloneNode(true);
         var index = String(n);
         row.setAttribute('data-baris', index);
@@ -365,13 +365,13 @@ var ModulFormulir = (function () {
     };
 
     Form.prototype.removeRow = function (repeat, row) {
-        var tr = this.wrapper(repeat.n).querySelector('tr[data-baris="' + row + '"]');
+        var tr = this.wrapper(repeat.name).querySelector('tr[data-baris="' + row + '"]');
         if (tr) { tr.remove(); }
         this.renumber(repeat);
     };
 
     Form.prototype.renumber = function (repeat) {
-        var trs = this.wrapper(repeat.n).querySelectorAll('tr[data-baris]');
+        var trs = this.wrapper(repeat.name).querySelectorAll('tr[data-baris]');
         Array.prototype.forEach.call(trs, function (tr, i) {
             var cell = tr.querySelector('.modul-aksi-baris');
             if (cell && !cell.firstChild) { cell.appendChild(button('hapus-baris', 'formulir_hapus_baris', 'modul-tombol-kecil')); }
@@ -392,14 +392,14 @@ var ModulFormulir = (function () {
         return {
             current: current,
             get: function (name) {
-                var colRule = repeat && repeat.isian.filter(function (c) { return c.n === name; })[0];
+                var colRule = repeat && repeat.fields.filter(function (c) { return c.name === name; })[0];
                 // A field hidden by its own skip logic counts as empty, as in ODK.
                 if (relevant[colRule ? name + '#' + row : name] === false) { return ''; }
                 if (colRule) {
                     return readValue(self.cell(repeat, row, name), colRule);
                 }
                 var rule = null;
-                self.each(function (r) { if (r.n === name) { rule = r; } });
+                self.each(function (r) { if (r.name === name) { rule = r; } });
                 return rule ? readValue(self.wrapper(name), rule) : '';
             }
         };
@@ -412,18 +412,18 @@ var ModulFormulir = (function () {
         var hiddenParents = [];
         this.each(function (rule, repeat) {
             if (!repeat) {
-                var wrapper = self.wrapper(rule.n);
+                var wrapper = self.wrapper(rule.name);
                 var parentHidden = hiddenParents.some(function (p) { return p.contains(wrapper); });
-                var on = !parentHidden && (!rule.r || truthy(evaluate(rule.r, self.context(null, null, '', relevant))));
-                relevant[rule.n] = on;
+                var on = !parentHidden && (!rule.relevant || truthy(evaluate(rule.relevant, self.context(null, null, '', relevant))));
+                relevant[rule.name] = on;
                 wrapper.classList.toggle('modul-tidak-relevan', !on);
                 if (!on) { hiddenParents.push(wrapper); }
                 return;
             }
             self.rows(repeat).forEach(function (row) {
-                var cell = self.cell(repeat, row, rule.n);
-                var on = relevant[repeat.n] && (!rule.r || truthy(evaluate(rule.r, self.context(repeat, row, '', relevant))));
-                relevant[rule.n + '#' + row] = on;
+                var cell = self.cell(repeat, row, rule.name);
+                var on = relevant[repeat.name] && (!rule.relevant || truthy(evaluate(rule.relevant, self.context(repeat, row, '', relevant))));
+                relevant[rule.name + '#' + row] = on;
                 cell.classList.toggle('modul-tidak-relevan', !on);
             });
         });
@@ -434,14 +434,14 @@ var ModulFormulir = (function () {
     Form.prototype.problem = function (rule, wrapper, value, relevant, ctx) {
         if (!relevant) { return ''; }
         if (isEmpty(value)) {
-            return rule.w ? t('formulir_galat_wajib') : '';
+            return rule.required ? t('formulir_galat_wajib') : '';
         }
-        if (rule.j === 'integer' && !/^\s*-?\d+\s*$/.test(value)) { return t('formulir_galat_bulat'); }
-        if (rule.j === 'decimal' && !/^\s*-?\d+([.,]\d+)?\s*$/.test(value)) { return t('formulir_galat_angka'); }
-        if (rule.j === 'date' && !/^\d{4}-\d{2}-\d{2}$/.test(value)) { return t('formulir_galat_tanggal'); }
-        if (rule.b) {
+        if (rule.type === 'integer' && !/^\s*-?\d+\s*$/.test(value)) { return t('formulir_galat_bulat'); }
+        if (rule.type === 'decimal' && !/^\s*-?\d+([.,]\d+)?\s*$/.test(value)) { return t('formulir_galat_angka'); }
+        if (rule.type === 'date' && !/^\d{4}-\d{2}-\d{2}$/.test(value)) { return t('formulir_galat_tanggal'); }
+        if (rule.constraint) {
             ctx.current = value;
-            if (!truthy(evaluate(rule.b, ctx))) { return rule.p; }
+            if (!truthy(evaluate(rule.constraint, ctx))) { return rule.constraint_message; }
         }
         return '';
     };
@@ -462,10 +462,10 @@ var ModulFormulir = (function () {
         var first = null;
         var rel = this.relevantMap();
         this.each(function (rule, repeat) {
-            if (rule.j === 'group' || rule.j === 'note' || rule.j === 'repeat') { return; }
+            if (rule.type === 'group' || rule.type === 'note' || rule.type === 'repeat') { return; }
             var targets = repeat
-                ? self.rows(repeat).map(function (row) { return [self.cell(repeat, row, rule.n), rel[rule.n + '#' + row], self.context(repeat, row, '', rel)]; })
-                : [[self.wrapper(rule.n), rel[rule.n], self.context(null, null, '', rel)]];
+                ? self.rows(repeat).map(function (row) { return [self.cell(repeat, row, rule.name), rel[rule.name + '#' + row], self.context(repeat, row, '', rel)]; })
+                : [[self.wrapper(rule.name), rel[rule.name], self.context(null, null, '', rel)]];
             targets.forEach(function (target) {
                 var value = readValue(target[0], rule);
                 var message = self.problem(rule, target[0], value, target[1], target[2]);
@@ -492,12 +492,12 @@ var ModulFormulir = (function () {
         var self = this;
         this.each(function (rule, repeat) {
             if (!repeat) {
-                map[rule.n] = !self.wrapper(rule.n).classList.contains('modul-tidak-relevan') &&
-                    !self.wrapper(rule.n).closest('.modul-tidak-relevan');
+                map[rule.name] = !self.wrapper(rule.name).classList.contains('modul-tidak-relevan') &&
+                    !self.wrapper(rule.name).closest('.modul-tidak-relevan');
                 return;
             }
             self.rows(repeat).forEach(function (row) {
-                map[rule.n + '#' + row] = !self.cell(repeat, row, rule.n).closest('.modul-tidak-relevan');
+                map[rule.name + '#' + row] = !self.cell(repeat, row, rule.name).closest('.modul-tidak-relevan');
             });
         });
         return map;
@@ -588,8 +588,8 @@ var ModulFormulir = (function () {
     // checkable whether the value is the model's.
     Form.prototype.compare = function () {
         var data = JSON.parse(this.el.getAttribute('data-jawaban') || '{}');
-        var answers = data.nilai || {};
-        var checked = data.periksa || [];
+        var answers = data.values || {};
+        var checked = data.checked || [];
         var values = this.collect();
         function norm(v) {
             return Array.isArray(v) ? v.map(norm).sort().join('\n') : text(v).trim().replace(/\s+/g, ' ').toLowerCase();
@@ -682,14 +682,14 @@ var ModulFormulir = (function () {
         var el = this.el;
         this.buildTools();
         this.each(function (rule) {
-            if (rule.j === 'repeat' && !rule.tetap) {
-                var box = self.wrapper(rule.n);
+            if (rule.type === 'repeat' && !rule.fixed_rows) {
+                var box = self.wrapper(rule.name);
                 var add = button('tambah-baris', 'formulir_tambah_baris', 'modul-tombol-kecil modul-layar-saja');
                 box.insertBefore(add, box.querySelector('template'));
                 add.addEventListener('click', function () {
                     var row = self.addRow(rule);
                     self.refresh();
-                    var first = self.wrapper(rule.n).querySelector('tr[data-baris="' + row + '"] input, tr[data-baris="' + row + '"] textarea');
+                    var first = self.wrapper(rule.name).querySelector('tr[data-baris="' + row + '"] input, tr[data-baris="' + row + '"] textarea');
                     if (first) { first.focus(); }
                     self.save();
                 });
@@ -755,7 +755,7 @@ var ModulFormulir = (function () {
                 var tr = button.closest('tr[data-baris]');
                 var box = button.closest('[data-ulang]');
                 self.each(function (rule) {
-                    if (rule.j === 'repeat' && rule.n === box.getAttribute('data-ulang')) {
+                    if (rule.type === 'repeat' && rule.name === box.getAttribute('data-ulang')) {
                         self.removeRow(rule, tr.getAttribute('data-baris'));
                     }
                 });

@@ -6,22 +6,33 @@ use crate::config::ModulConfig;
 use crate::diagnostic::display_path;
 use crate::ui;
 use notify::{RecursiveMode, Watcher};
+use serde::Serialize;
 use std::io::{BufRead, BufReader, Write};
 use std::net::{TcpListener, TcpStream};
 use std::path::{Component, Path, PathBuf};
 use std::sync::{Arc, Condvar, Mutex, mpsc};
 use std::time::Duration;
 
-const RELOAD_SCRIPT: &str = include_str!("../assets/muat-ulang.js");
+const RELOAD_SCRIPT: &str = include_str!("../../book/theme/muat-ulang.js");
 const RELOAD_PATH: &str = "/__modul/muat-ulang.js";
 const VERSION_PATH: &str = "/__modul/versi";
 /// How long a reload request waits for a new build before answering "no change".
 const LONG_POLL: Duration = Duration::from_secs(25);
 
-#[derive(Debug, Default)]
+/// The last build, as `muat-ulang.js` polls it from [`VERSION_PATH`].
+#[derive(Debug, Default, Serialize)]
 struct State {
+    /// Counts builds: a new number means the page should reload.
     version: u64,
+    /// The errors of the last build, if it failed (shown over the page).
     error: Option<String>,
+}
+
+/// The strings `muat-ulang.js` shows (`MODUL_PRATINJAU`), by `ui.toml` key.
+#[derive(Serialize)]
+struct ReloadStrings {
+    /// The heading of the error box.
+    pratinjau_galat: &'static str,
 }
 
 type Shared = Arc<(Mutex<State>, Condvar)>;
@@ -217,7 +228,10 @@ fn route(target: &str, site: &Path, shared: &Shared) -> Reply {
             version_reply(shared, &since)
         }
         RELOAD_PATH => {
-            let strings = serde_json::json!({ "galat": ui::text("pratinjau_galat") });
+            let strings = ReloadStrings {
+                pratinjau_galat: ui::text("pratinjau_galat"),
+            };
+            let strings = serde_json::to_string(&strings).unwrap_or_else(|_| "{}".into());
             let body = format!("var MODUL_PRATINJAU = {strings};\n{RELOAD_SCRIPT}");
             text_reply(body, "text/javascript; charset=utf-8", 200)
         }
@@ -239,9 +253,9 @@ fn version_reply(shared: &Shared, since: &str) -> Reply {
             } else {
                 state
             };
-            serde_json::json!({ "versi": state.version, "galat": state.error }).to_string()
+            serde_json::to_string(&*state).unwrap_or_default()
         }
-        Err(_) => "{\"versi\":0,\"galat\":null}".to_string(),
+        Err(_) => String::new(),
     };
     text_reply(body, "application/json", 200)
 }

@@ -14,10 +14,9 @@
 //!
 //! The parser keeps byte spans so errors point at the exact place inside the TOML string. The
 //! parsed tree is what every rendering uses: the browser evaluates it (as JSON, see
-//! [`Expr::to_json`]), the XLSForm export prints it back ([`Expr::to_xpath`]) and print
+//! [`super::rules::ExprRule`]), the XLSForm export prints it back ([`Expr::to_xpath`]) and print
 //! renders it as an instruction in words.
 
-use serde_json::{Value, json};
 use std::ops::Range;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -476,28 +475,6 @@ impl Expr {
         }
     }
 
-    /// The rules the browser evaluates: nested arrays, e.g. `["=", ["ref","x"], ["str","ya"], false]`.
-    pub fn to_json(&self) -> Value {
-        match self {
-            Expr::Ref { name, .. } => json!(["ref", name]),
-            Expr::Current { .. } => json!(["cur"]),
-            Expr::Str { value, .. } => json!(["str", value]),
-            Expr::Num(n) => json!(["num", n]),
-            Expr::And(a, b) => json!(["and", a.to_json(), b.to_json()]),
-            Expr::Or(a, b) => json!(["or", a.to_json(), b.to_json()]),
-            Expr::Cmp {
-                op,
-                left,
-                right,
-                numeric,
-            } => json!([op.symbol(), left.to_json(), right.to_json(), numeric]),
-            Expr::Call { func, args, .. } => {
-                let args: Vec<Value> = args.iter().map(Expr::to_json).collect();
-                json!(["fn", func.name(), args])
-            }
-        }
-    }
-
     /// The expression as XLSForm writes it (canonical spacing, explicit parentheses).
     pub fn to_xpath(&self) -> String {
         match self {
@@ -576,15 +553,6 @@ mod tests {
             let again = parse(&expr.to_xpath()).expect("reparses");
             assert_eq!(again.to_xpath(), xpath);
         }
-    }
-
-    #[test]
-    fn json_rules_are_nested_arrays() {
-        let expr = parse("selected(${b}, 'x') and . > 3").expect("parses");
-        assert_eq!(
-            expr.to_json().to_string(),
-            r#"["and",["fn","selected",[["ref","b"],["str","x"]]],[">",["cur"],["num",3.0],false]]"#
-        );
     }
 
     #[test]

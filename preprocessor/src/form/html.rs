@@ -34,11 +34,9 @@ pub struct Instance<'a> {
 #[derive(Debug, Clone, Default, Serialize)]
 pub struct Answers {
     /// Field name → value as the form's script collects it.
-    #[serde(rename = "nilai")]
     pub values: BTreeMap<String, AnswerValue>,
     /// Fields whose answer is checked for equality (choices, numbers, dates); the learner
     /// compares free text with the model answer themself.
-    #[serde(rename = "periksa")]
     pub checked: Vec<String>,
 }
 

@@ -157,22 +157,23 @@ pub const STOPWORDS: &[&str] = &[
     "yg",
 ];
 
-/// Everything the browser needs to analyse a query as the index analysed the book.
+/// Everything the browser needs to analyse a query as the index analysed the book
+/// (`MODUL_CARI_ANALISIS`, read by `modul-cari.js`).
 #[derive(Debug, Serialize)]
 pub struct Tables {
-    #[serde(rename = "lipat")]
+    /// [`FOLD`]: pairs of (accented letters, the plain letter they fold to).
     pub fold: &'static [(&'static str, &'static str)],
-    #[serde(rename = "henti")]
+    /// [`STOPWORDS`]: function words, never index terms.
     pub stopwords: &'static [&'static str],
-    #[serde(rename = "akar")]
-    pub rules: Rules,
+    /// The stemmer's rules ([`super::stemmer`]).
+    pub stemmer: Rules,
 }
 
 pub fn tables() -> Tables {
     Tables {
         fold: FOLD,
         stopwords: STOPWORDS,
-        rules: RULES,
+        stemmer: RULES,
     }
 }
 

@@ -3,6 +3,7 @@
 //! impacts, so the browser only has to find the terms of a query and add their impacts up.
 
 use super::analyzer::{Lexicon, Word, is_stopword, words};
+use super::query::{RANKING, Ranking};
 use super::sections::Section;
 use crate::glossary::Glossary;
 use serde::{Deserialize, Serialize};
@@ -21,58 +22,79 @@ pub const IMPACT_LEVELS: u8 = 99;
 /// headings above say where it belongs; the body, what it is about.
 pub const FIELDS: [(&str, f32); 3] = [("judul", 2.0), ("jejak", 1.0), ("isi", 1.0)];
 
-/// The exported index, as `pencarian/indeks.js` carries it.
+/// The exported index, as `pencarian/indeks.js` carries it (`window.modulIndeksCari`): the
+/// browser's contract for search. `modul-cari.js` reads everything it ranks with from here,
+/// the ranking constants included.
 #[derive(Debug, Serialize, Deserialize)]
 pub struct Export {
-    #[serde(rename = "versi")]
+    /// Format version of this file.
     pub version: u32,
-    /// Pages: [address relative to the site root, title].
-    #[serde(rename = "halaman")]
-    pub pages: Vec<(String, String)>,
-    /// Sections: [page number, heading id ("" = top of page), heading ("" = the page title)].
-    #[serde(rename = "bagian")]
-    pub sections: Vec<(u32, String, String)>,
+    /// How queries are matched and scored: the same numbers for `modul cari` and the browser.
+    pub ranking: Ranking,
+    /// The indexed pages, in book order.
+    pub pages: Vec<PageEntry>,
+    /// The sections (every heading of every page), in book order; a section's number is its
+    /// index here.
+    pub sections: Vec<SectionEntry>,
     /// Index terms, sorted.
-    #[serde(rename = "istilah")]
     pub terms: Vec<String>,
-    /// Per term: (section − previous section, impact 1–[`IMPACT_LEVELS`]) pairs, flattened.
-    #[serde(rename = "dampak")]
+    /// Per term (same order as `terms`): (section − previous section, impact
+    /// 1–[`IMPACT_LEVELS`]) pairs, flattened.
     pub postings: Vec<Vec<u32>>,
     /// Synonym groups from the glossary: each a list of phrases, each phrase its index terms.
-    #[serde(rename = "padanan")]
     pub synonyms: Vec<Vec<Vec<String>>>,
+}
+
+/// An indexed page.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct PageEntry {
+    /// Address relative to the site root: `sesi-1-4/asesmen.html`.
+    pub url: String,
+    /// The page's title from SUMMARY.md.
+    pub title: String,
+}
+
+/// A section of a page: from one heading to the next.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct SectionEntry {
+    /// Its page's number in `pages`.
+    pub page: u32,
+    /// The heading's id ("" = the top of the page).
+    pub anchor: String,
+    /// The heading's text ("" = the page title stands for it).
+    pub heading: String,
 }
 
 impl Export {
     /// "Halaman » Bagian" of a section.
     pub fn breadcrumb(&self, section: usize) -> String {
-        let Some((page, _, heading)) = self.sections.get(section) else {
+        let Some(s) = self.sections.get(section) else {
             return String::new();
         };
         let title = self
             .pages
-            .get(*page as usize)
-            .map_or("", |(_, title)| title.as_str());
-        if heading.is_empty() {
+            .get(s.page as usize)
+            .map_or("", |p| p.title.as_str());
+        if s.heading.is_empty() {
             title.to_string()
         } else {
-            format!("{title} » {heading}")
+            format!("{title} » {}", s.heading)
         }
     }
 
     /// The section's address relative to the site root.
     pub fn url(&self, section: usize) -> String {
-        let Some((page, anchor, _)) = self.sections.get(section) else {
+        let Some(s) = self.sections.get(section) else {
             return String::new();
         };
         let page = self
             .pages
-            .get(*page as usize)
-            .map_or("", |(url, _)| url.as_str());
-        if anchor.is_empty() {
+            .get(s.page as usize)
+            .map_or("", |p| p.url.as_str());
+        if s.anchor.is_empty() {
             page.to_string()
         } else {
-            format!("{page}#{anchor}")
+            format!("{page}#{}", s.anchor)
         }
     }
 
@@ -219,26 +241,30 @@ pub fn build(sections: &[Section], glossary: &Glossary) -> Result<Export, String
         postings.push(flat);
     }
 
-    let mut pages: Vec<(String, String)> = Vec::new();
+    let mut pages: Vec<PageEntry> = Vec::new();
     let mut out_sections = Vec::with_capacity(sections.len());
     for s in sections {
-        if pages.last().is_none_or(|(url, _)| *url != s.page) {
-            pages.push((s.page.clone(), s.page_title.clone()));
+        if pages.last().is_none_or(|p| p.url != s.page) {
+            pages.push(PageEntry {
+                url: s.page.clone(),
+                title: s.page_title.clone(),
+            });
         }
         let crumb = s.breadcrumb();
         let heading = match crumb.split_once(" » ") {
             Some(_) => s.heading.clone(),
             None => String::new(),
         };
-        out_sections.push((
-            (pages.len() - 1) as u32,
-            s.anchor.clone().unwrap_or_default(),
+        out_sections.push(SectionEntry {
+            page: (pages.len() - 1) as u32,
+            anchor: s.anchor.clone().unwrap_or_default(),
             heading,
-        ));
+        });
     }
 
     Ok(Export {
-        version: 1,
+        version: 2,
+        ranking: RANKING,
         pages,
         sections: out_sections,
         terms,

@@ -15,16 +15,42 @@
 use super::analyzer::{is_stopword, words};
 use super::index::Export;
 use super::stemmer::RULES;
+use serde::{Deserialize, Serialize};
 use std::collections::{BTreeMap, BTreeSet};
 
-/// Longest glossary phrase tried as one slot.
-pub const MAX_PHRASE: usize = 4;
-/// Weights of approximate matches.
-pub const WEIGHT_EDIT_1: f64 = 0.7;
-pub const WEIGHT_EDIT_2: f64 = 0.4;
-pub const WEIGHT_PREFIX: f64 = 0.5;
-/// Results shown.
-pub const LIMIT: usize = 30;
+/// The numbers of the ranking rules above. They travel in the index ([`Export::ranking`]), so
+/// `modul-cari.js` ranks with exactly these and holds none of its own; change them here.
+#[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
+pub struct Ranking {
+    /// Longest glossary phrase tried as one slot, in words.
+    pub max_phrase: usize,
+    /// A query word of at least this many letters (a–z only) may match terms one edit away.
+    pub one_edit_from: usize,
+    /// A query word of at least this many letters may match terms two edits away.
+    pub two_edits_from: usize,
+    /// The last query word of at least this many letters also matches the terms it begins.
+    pub prefix_from: usize,
+    /// Weight of a term one edit away from the query word (an exact reading weighs 1).
+    pub weight_one_edit: f64,
+    /// Weight of a term two edits away.
+    pub weight_two_edits: f64,
+    /// Weight of a term the last query word begins.
+    pub weight_prefix: f64,
+    /// Results shown.
+    pub limit: usize,
+}
+
+/// The ranking the book's index is built with.
+pub const RANKING: Ranking = Ranking {
+    max_phrase: 4,
+    one_edit_from: 4,
+    two_edits_from: 7,
+    prefix_from: 3,
+    weight_one_edit: 0.7,
+    weight_two_edits: 0.4,
+    weight_prefix: 0.5,
+    limit: 30,
+};
 
 /// One result.
 #[derive(Debug, Clone, PartialEq)]
@@ -100,10 +126,15 @@ fn matcher(index: &Export, word: &str, last: bool) -> Matcher {
     if !exact.is_empty() {
         return exact;
     }
+    let ranking = &index.ranking;
     let mut found: BTreeMap<String, f64> = BTreeMap::new();
     let letters = word.bytes().all(|c| c.is_ascii_lowercase());
-    if letters && word.len() >= 4 {
-        let max = if word.len() >= 7 { 2 } else { 1 };
+    if letters && word.len() >= ranking.one_edit_from {
+        let max = if word.len() >= ranking.two_edits_from {
+            2
+        } else {
+            1
+        };
         let mut best = max + 1;
         let mut near: Vec<(&String, usize)> = Vec::new();
         for term in &index.terms {
@@ -115,19 +146,23 @@ fn matcher(index: &Export, word: &str, last: bool) -> Matcher {
         }
         for (term, d) in near {
             if d == best {
-                let weight = if d <= 1 { WEIGHT_EDIT_1 } else { WEIGHT_EDIT_2 };
+                let weight = if d <= 1 {
+                    ranking.weight_one_edit
+                } else {
+                    ranking.weight_two_edits
+                };
                 found.insert(term.clone(), weight);
             }
         }
     }
-    if last && word.len() >= 3 {
+    if last && word.len() >= ranking.prefix_from {
         let start = index.terms.partition_point(|t| t.as_str() < word);
         for term in index.terms[start..]
             .iter()
             .take_while(|t| t.starts_with(word))
         {
             let w = found.entry(term.clone()).or_insert(0.0);
-            *w = w.max(WEIGHT_PREFIX);
+            *w = w.max(ranking.weight_prefix);
         }
     }
     found.into_iter().collect()
@@ -169,7 +204,7 @@ fn slots(index: &Export, query: &[String]) -> Vec<Slot> {
     let mut i = 0;
     while i < query.len() {
         let mut taken = None;
-        for length in (2..=MAX_PHRASE.min(query.len() - i)).rev() {
+        for length in (2..=index.ranking.max_phrase.min(query.len() - i)).rev() {
             let span = &readings[i..i + length];
             let mut alternatives: Vec<Vec<Matcher>> = synonyms(index, span)
                 .into_iter()
@@ -284,7 +319,7 @@ pub fn search(index: &Export, query: &str) -> Vec<Hit> {
         })
         .collect();
     hits.sort_by(|a, b| b.score.total_cmp(&a.score).then(a.section.cmp(&b.section)));
-    hits.truncate(LIMIT);
+    hits.truncate(index.ranking.limit);
     hits
 }
 
@@ -298,5 +333,24 @@ mod tests {
         assert_eq!(distance("konsling", "konseling", 2), Some(1));
         assert_eq!(distance("abcd", "abdc", 1), Some(1));
         assert_eq!(distance("rujukan", "asesmen", 2), None);
+    }
+
+    /// `modul-cari.js` takes every number of the ranking from the index it loads; the browser
+    /// test `browser_and_rust_agree` checks that it ranks like this module.
+    #[test]
+    fn the_browser_takes_every_ranking_number_from_the_index() {
+        let path =
+            std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../book/theme/modul-cari.js");
+        let script = std::fs::read_to_string(&path).expect("modul-cari.js");
+        let serde_json::Value::Object(fields) = serde_json::to_value(RANKING).expect("json") else {
+            panic!("the ranking is an object")
+        };
+        for key in fields.keys() {
+            assert!(
+                script.contains(&format!("ranking.{key}")),
+                "modul-cari.js does not read `{key}` from index.ranking"
+            );
+        }
+        assert!(fields.len() >= 8);
     }
 }

@@ -27,41 +27,36 @@
 use serde::Serialize;
 use std::collections::{BTreeMap, BTreeSet};
 
-/// One affix rule. `next` restricts it to words whose remainder starts with a vowel (`"V"`) or a
-/// consonant (`"C"`), or with literal text; `into` lists the texts that may replace the affix,
-/// Tala's reading first (`""` = simply remove it).
+/// One affix rule, exported to the browser as is.
 #[derive(Debug, Clone, Serialize, PartialEq, Eq)]
 pub struct Affix {
-    #[serde(rename = "a")]
+    /// The prefix or suffix: `meng`, `kan`.
     pub affix: &'static str,
     /// Prefix type set by a prefix, or the types a suffix is forbidden after.
-    #[serde(rename = "t")]
     pub kind: u8,
-    #[serde(rename = "n", skip_serializing_if = "str::is_empty")]
+    /// Restricts the rule to words whose remainder starts with a vowel (`"V"`) or a consonant
+    /// (`"C"`), or with literal text; `"!s"` on a suffix: not after `s`. Absent: no restriction.
+    #[serde(skip_serializing_if = "str::is_empty")]
     pub next: &'static str,
-    #[serde(rename = "i")]
+    /// The texts that may replace the affix, Tala's reading first (`""` = simply remove it).
     pub into: &'static [&'static str],
 }
 
 /// The stemmer's tables: exported to the browser unchanged.
 #[derive(Debug, Clone, Serialize)]
 pub struct Rules {
-    #[serde(rename = "vokal")]
+    /// The letters that count as vowels.
     pub vowels: &'static str,
-    #[serde(rename = "min")]
+    /// Fewer vowels than this: the word is left alone (see the algorithm above).
     pub min_vowels: usize,
     /// Particles and possessive pronouns: two passes over the end of the word.
-    #[serde(rename = "klitik")]
     pub clitics: [&'static [&'static str]; 2],
     /// First-order prefixes, longest first; the first rule whose affix and `next` match applies.
-    #[serde(rename = "awalan1")]
     pub first_order: &'static [Affix],
     /// Second-order prefixes; a rule's `kind` becomes the prefix type.
-    #[serde(rename = "awalan2")]
     pub second_order: &'static [Affix],
     /// Suffixes, longest first; `kind` is a bit set of prefix types (1 << type) that forbid it,
     /// `next` = "!s" forbids it after `s` (`-i` in *kasi* is part of the root).
-    #[serde(rename = "akhiran")]
     pub suffixes: &'static [Affix],
 }
 

@@ -13,7 +13,7 @@
                 'background:#fff;color:#000;border:3px solid #b00020;font:14px/1.4 monospace;white-space:pre-wrap';
             document.body.appendChild(box);
         }
-        box.textContent = MODUL_PRATINJAU.galat + '\n\n' + text;
+        box.textContent = MODUL_PRATINJAU.pratinjau_galat + '\n\n' + text;
     }
     function poll() {
         var request = new XMLHttpRequest();
@@ -26,10 +26,10 @@
                 setTimeout(poll, 2000);
                 return;
             }
-            var changed = version !== '' && String(state.versi) !== version;
-            version = String(state.versi);
-            if (state.galat) {
-                showError(state.galat);
+            var changed = version !== '' && String(state.version) !== version;
+            version = String(state.version);
+            if (state.error) {
+                showError(state.error);
             } else if (changed) {
                 location.reload();
                 return;
