@@ -4,6 +4,7 @@
 use super::case::{CASES_FILE, Case};
 use super::model::{Body, Exercise, ModelValue};
 use crate::diagnostic::{Diagnostics, suggestion};
+use crate::form::model::Repeat;
 use crate::form::{Field, Form, Kind as FieldKind};
 use crate::session::Session;
 use std::collections::{BTreeMap, BTreeSet};
@@ -109,72 +110,12 @@ pub fn check_form_answers(
                 .map(|(_, k, v)| (k.clone(), v.clone()))
                 .unwrap_or_default();
             let Some(field) = top_level.iter().find(|f| &f.name == name) else {
-                if let Some(renamed) = top_level.iter().find(|f| f.old_names.contains(name)) {
-                    error(
-                        &key_span,
-                        format!(
-                            "kolom `{name}` sekarang bernama `{}` di formulir `{}`",
-                            renamed.name, form.id
-                        ),
-                        format!("tulis nama barunya: {} = …", renamed.name),
-                    );
-                    continue;
-                }
-                error(
-                    &key_span,
-                    format!("kolom `{name}` tidak ada di formulir `{}`", form.id),
-                    format!(
-                        "tulis nama isian formulir (kunci `nama` di forms/{}.toml); {}",
-                        form.id,
-                        suggestion(name, top_level.iter().map(|f| f.name.as_str()), "isian")
-                    ),
-                );
+                unknown_field(name, &top_level, form, &key_span, &mut error);
                 continue;
-            };
-            let columns: Vec<&Field> = match &field.kind {
-                FieldKind::Repeat(r) => r.fields.iter().filter(|f| f.holds_value()).collect(),
-                _ => Vec::new(),
             };
             match (value, &field.kind) {
                 (ModelValue::Rows(rows), FieldKind::Repeat(repeat)) => {
-                    if !repeat.row_labels.is_empty() && rows.len() > repeat.row_labels.len() {
-                        error(
-                            &value_span,
-                            format!(
-                                "tabel `{name}` punya {} baris tetap, jawaban model menulis {}",
-                                repeat.row_labels.len(),
-                                rows.len()
-                            ),
-                            "tulis satu [[jawaban_model.NAMA]] untuk setiap baris formulir, tidak lebih".into(),
-                        );
-                    }
-                    for row in rows {
-                        for (column, cell) in row {
-                            match columns.iter().find(|c| &c.name == column) {
-                                Some(c) => {
-                                    if let Some(problem) = value_problem(cell, c, form) {
-                                        error(
-                                            &value_span,
-                                            format!("`{name}.{column}`: {problem}"),
-                                            fix_for(c, form),
-                                        );
-                                    }
-                                }
-                                None => error(
-                                    &value_span,
-                                    format!("kolom `{column}` tidak ada di tabel `{name}`"),
-                                    format!(
-                                        "tulis nama kolom tabel; {}",
-                                        suggestion(
-                                            column,
-                                            columns.iter().map(|c| c.name.as_str()),
-                                            "kolom"
-                                        )
-                                    ),
-                                ),
-                            }
-                        }
-                    }
+                    table_rows(name, rows, repeat, form, &value_span, &mut error);
                 }
                 (_, FieldKind::Repeat(_)) => error(
                     &value_span,
@@ -199,6 +140,89 @@ pub fn check_form_answers(
         }
     }
     problems
+}
+
+/// Type of the callback that reports a problem of a model answer: where, what, how to fix it.
+type Report<'a> = dyn FnMut(&Range<usize>, String, String) + 'a;
+
+/// A model answer for a field the form does not have (or has under a new name).
+fn unknown_field(
+    name: &str,
+    top_level: &[&Field],
+    form: &Form,
+    key_span: &Range<usize>,
+    error: &mut Report,
+) {
+    if let Some(renamed) = top_level
+        .iter()
+        .find(|f| f.old_names.iter().any(|n| n == name))
+    {
+        error(
+            key_span,
+            format!(
+                "kolom `{name}` sekarang bernama `{}` di formulir `{}`",
+                renamed.name, form.id
+            ),
+            format!("tulis nama barunya: {} = …", renamed.name),
+        );
+        return;
+    }
+    error(
+        key_span,
+        format!("kolom `{name}` tidak ada di formulir `{}`", form.id),
+        format!(
+            "tulis nama isian formulir (kunci `nama` di forms/{}.toml); {}",
+            form.id,
+            suggestion(name, top_level.iter().map(|f| f.name.as_str()), "isian")
+        ),
+    );
+}
+
+/// The rows of a table's model answer: no more than its fixed rows, known columns, values
+/// that fit each column.
+fn table_rows(
+    name: &str,
+    rows: &[Vec<(String, ModelValue)>],
+    repeat: &Repeat,
+    form: &Form,
+    value_span: &Range<usize>,
+    error: &mut Report,
+) {
+    let columns: Vec<&Field> = repeat.fields.iter().filter(|f| f.holds_value()).collect();
+    if !repeat.row_labels.is_empty() && rows.len() > repeat.row_labels.len() {
+        error(
+            value_span,
+            format!(
+                "tabel `{name}` punya {} baris tetap, jawaban model menulis {}",
+                repeat.row_labels.len(),
+                rows.len()
+            ),
+            "tulis satu [[jawaban_model.NAMA]] untuk setiap baris formulir, tidak lebih".into(),
+        );
+    }
+    for row in rows {
+        for (column, cell) in row {
+            match columns.iter().find(|c| &c.name == column) {
+                Some(c) => {
+                    if let Some(problem) = value_problem(cell, c, form) {
+                        error(
+                            value_span,
+                            format!("`{name}.{column}`: {problem}"),
+                            fix_for(c, form),
+                        );
+                    }
+                }
+                None => error(
+                    value_span,
+                    format!("kolom `{column}` tidak ada di tabel `{name}`"),
+                    format!(
+                        "tulis nama kolom tabel; {}",
+                        suggestion(column, columns.iter().map(|c| c.name.as_str()), "kolom")
+                    ),
+                ),
+            }
+        }
+    }
 }
 
 /// What is wrong with one model value for its field, if anything.

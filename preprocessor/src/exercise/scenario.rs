@@ -15,79 +15,8 @@ pub(super) fn scenario(r: &mut Reader, raw: &RawExercise) -> Option<Body> {
     let mut index: BTreeMap<String, usize> = BTreeMap::new();
     let raw_nodes: Vec<&RawNode> = list.get_ref().iter().map(Spanned::get_ref).collect();
     for node in &raw_nodes {
-        let id = node.id.get_ref().trim().to_string();
-        if !crate::content::is_slug(&id) {
-            r.error(
-                node.id.span(),
-                format!("id simpul `{id}` tidak sah"),
-                "tulis id dengan huruf kecil, angka dan tanda hubung, misalnya \"awal\" atau \"akhir-baik\"",
-            );
-        }
-        if let Some(first) = index.get(&id) {
-            let (line, _) = r.file.location(raw_nodes[*first].id.span().start);
-            r.error(
-                node.id.span(),
-                format!("id simpul `{id}` sudah dipakai di baris {line}"),
-                "setiap [[simpul]] harus mempunyai id yang unik",
-            );
-        } else {
-            index.insert(id.clone(), nodes.len());
-        }
-        let situation = r.text(&node.situasi, "situasi");
-        let choices: Vec<Step> = node
-            .pilihan
-            .iter()
-            .map(|s| {
-                let s = s.get_ref();
-                Step {
-                    text: r.text(&s.teks, "teks"),
-                    consequence: r.text(&s.akibat, "akibat"),
-                    next: s.lanjut.get_ref().trim().to_string(),
-                }
-            })
-            .collect();
-        let ending = node.akhir.as_ref().map(|a| *a.get_ref());
-        let debrief = r.optional_text(&node.pembahasan, "pembahasan");
-        match (&node.akhir, node.pilihan.first()) {
-            (Some(akhir), Some(first)) => r.error(
-                first.span(),
-                format!("simpul akhir `{id}` tidak boleh mempunyai pilihan"),
-                format!(
-                    "hapus [[simpul.pilihan]] dari simpul ini, atau hapus `akhir = \"{}\"` bila cerita berlanjut",
-                    akhir.get_ref().name()
-                ),
-            ),
-            (Some(akhir), None) if node.pembahasan.is_none() => r.error(
-                akhir.span(),
-                format!("simpul akhir `{id}` tidak mempunyai pembahasan"),
-                "tambahkan pembahasan = \"\"\"…\"\"\": apa yang dapat dipelajari dari akhir ini",
-            ),
-            (None, None) => r.error(
-                node.id.span(),
-                format!("simpul `{id}` buntu: tidak mempunyai pilihan dan bukan akhir"),
-                "tambahkan paling sedikit dua [[simpul.pilihan]], atau jadikan akhir dengan akhir = \"baik\"|\"cukup\"|\"kurang\" dan pembahasan",
-            ),
-            (None, Some(_)) if node.pilihan.len() < 2 => r.error(
-                node.pilihan[0].span(),
-                format!("simpul `{id}` hanya mempunyai satu pilihan"),
-                "setiap simpul yang bukan akhir memerlukan paling sedikit dua pilihan; tambahkan [[simpul.pilihan]]",
-            ),
-            _ => {}
-        }
-        if let (None, Some(p)) = (&node.akhir, &node.pembahasan) {
-            r.error(
-                p.span(),
-                format!("simpul `{id}` bukan akhir, tetapi mempunyai pembahasan"),
-                "pembahasan hanya untuk simpul akhir; pindahkan isinya ke `akibat` pilihan, atau tambahkan `akhir`",
-            );
-        }
-        nodes.push(Node {
-            id,
-            situation,
-            choices,
-            ending,
-            debrief,
-        });
+        let read = read_node(r, node, &raw_nodes, &mut index, nodes.len());
+        nodes.push(read);
     }
     let ids: Vec<&str> = index.keys().map(String::as_str).collect();
     let start_id = start.get_ref().trim().to_string();
@@ -120,8 +49,116 @@ pub(super) fn scenario(r: &mut Reader, raw: &RawExercise) -> Option<Body> {
     if !r.problems.is_empty() {
         return None;
     }
-    let graph = Graph::new(&nodes);
-    let reachable = graph.reachable_from(index[&start_id]);
+    check_paths(
+        r,
+        list.span(),
+        &raw_nodes,
+        &nodes,
+        index[&start_id],
+        &start_id,
+    );
+    Some(Body::Scenario {
+        start: start_id,
+        nodes,
+    })
+}
+
+/// One `[[simpul]]`: a unique id, a situation, and either choices (at least two) or an ending
+/// with its debrief. `position` is its index among the nodes.
+fn read_node(
+    r: &mut Reader,
+    node: &RawNode,
+    raw_nodes: &[&RawNode],
+    index: &mut BTreeMap<String, usize>,
+    position: usize,
+) -> Node {
+    let id = node.id.get_ref().trim().to_string();
+    if !crate::content::is_slug(&id) {
+        r.error(
+            node.id.span(),
+            format!("id simpul `{id}` tidak sah"),
+            "tulis id dengan huruf kecil, angka dan tanda hubung, misalnya \"awal\" atau \"akhir-baik\"",
+        );
+    }
+    if let Some(first) = index.get(&id) {
+        let (line, _) = r.file.location(raw_nodes[*first].id.span().start);
+        r.error(
+            node.id.span(),
+            format!("id simpul `{id}` sudah dipakai di baris {line}"),
+            "setiap [[simpul]] harus mempunyai id yang unik",
+        );
+    } else {
+        index.insert(id.clone(), position);
+    }
+    let situation = r.text(&node.situasi, "situasi");
+    let choices: Vec<Step> = node
+        .pilihan
+        .iter()
+        .map(|s| {
+            let s = s.get_ref();
+            Step {
+                text: r.text(&s.teks, "teks"),
+                consequence: r.text(&s.akibat, "akibat"),
+                next: s.lanjut.get_ref().trim().to_string(),
+            }
+        })
+        .collect();
+    let ending = node.akhir.as_ref().map(|a| *a.get_ref());
+    let debrief = r.optional_text(&node.pembahasan, "pembahasan");
+    match (&node.akhir, node.pilihan.first()) {
+        (Some(akhir), Some(first)) => r.error(
+            first.span(),
+            format!("simpul akhir `{id}` tidak boleh mempunyai pilihan"),
+            format!(
+                "hapus [[simpul.pilihan]] dari simpul ini, atau hapus `akhir = \"{}\"` bila cerita berlanjut",
+                akhir.get_ref().name()
+            ),
+        ),
+        (Some(akhir), None) if node.pembahasan.is_none() => r.error(
+            akhir.span(),
+            format!("simpul akhir `{id}` tidak mempunyai pembahasan"),
+            "tambahkan pembahasan = \"\"\"…\"\"\": apa yang dapat dipelajari dari akhir ini",
+        ),
+        (None, None) => r.error(
+            node.id.span(),
+            format!("simpul `{id}` buntu: tidak mempunyai pilihan dan bukan akhir"),
+            "tambahkan paling sedikit dua [[simpul.pilihan]], atau jadikan akhir dengan akhir = \"baik\"|\"cukup\"|\"kurang\" dan pembahasan",
+        ),
+        (None, Some(_)) if node.pilihan.len() < 2 => r.error(
+            node.pilihan[0].span(),
+            format!("simpul `{id}` hanya mempunyai satu pilihan"),
+            "setiap simpul yang bukan akhir memerlukan paling sedikit dua pilihan; tambahkan [[simpul.pilihan]]",
+        ),
+        _ => {}
+    }
+    if let (None, Some(p)) = (&node.akhir, &node.pembahasan) {
+        r.error(
+            p.span(),
+            format!("simpul `{id}` bukan akhir, tetapi mempunyai pembahasan"),
+            "pembahasan hanya untuk simpul akhir; pindahkan isinya ke `akibat` pilihan, atau tambahkan `akhir`",
+        );
+    }
+    Node {
+        id,
+        situation,
+        choices,
+        ending,
+        debrief,
+    }
+}
+
+/// Every node can be reached from the start and can reach an ending, and a good ending can
+/// be reached: no dead part, no loop without a way out.
+fn check_paths(
+    r: &mut Reader,
+    list_span: std::ops::Range<usize>,
+    raw_nodes: &[&RawNode],
+    nodes: &[Node],
+    start: usize,
+    start_id: &str,
+) {
+    let graph = Graph::new(nodes);
+    let reachable = graph.reachable_from(start);
     for (i, node) in raw_nodes.iter().enumerate() {
         if !reachable.contains(&i) {
             r.error(
@@ -156,15 +193,11 @@ pub(super) fn scenario(r: &mut Reader, raw: &RawExercise) -> Option<Body> {
         .any(|(i, n)| n.ending == Some(Ending::Baik) && reachable.contains(&i))
     {
         r.error(
-            list.span(),
+            list_span,
             "skenario tidak mempunyai akhir \"baik\" yang dapat dicapai",
             "tandai paling sedikit satu simpul akhir dengan akhir = \"baik\": jalan yang dianjurkan modul",
         );
     }
-    Some(Body::Scenario {
-        start: start_id,
-        nodes,
-    })
 }
 
 /// The scenario as a directed graph over node indices.

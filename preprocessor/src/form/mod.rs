@@ -9,6 +9,7 @@
 
 pub(crate) mod check;
 pub(crate) mod expr;
+mod field;
 pub mod html;
 pub(crate) mod list;
 pub(crate) mod load;

@@ -154,18 +154,54 @@ pub fn parse_session(
         &mut problems,
     );
 
+    let topics = topics(
+        file,
+        &record.topik,
+        table_span,
+        chapter,
+        index,
+        &at,
+        &mut problems,
+    );
+    let code_span = at(record.kode.span());
+    problems.into_result()?;
+    Ok(Some((
+        Session {
+            code,
+            title,
+            objectives,
+            methods,
+            media,
+            topics,
+            chapter: chapter.to_path_buf(),
+        },
+        code_span,
+    )))
+}
+
+/// The `[[sesi.topik]]` of a session: each names a sub-chapter of the session chapter in
+/// SUMMARY.md with its JP, every sub-chapter is a topic, and they come in SUMMARY.md's order.
+fn topics(
+    file: &SourceFile,
+    list: &Spanned<Vec<Spanned<TopicRecord>>>,
+    table_span: Range<usize>,
+    chapter: &Path,
+    index: &ChapterIndex,
+    at: &impl Fn(Range<usize>) -> Range<usize>,
+    problems: &mut Diagnostics,
+) -> Vec<Topic> {
     let chapter_dir = chapter.parent().unwrap_or(Path::new(""));
     let children: Vec<PathBuf> = index.children.get(chapter).cloned().unwrap_or_default();
     let mut topics = Vec::new();
-    if record.topik.get_ref().is_empty() {
+    if list.get_ref().is_empty() {
         problems.push(file.error(
-            at(record.topik.span()),
+            at(list.span()),
             "sesi tanpa topik",
             "tambahkan sedikitnya satu [[sesi.topik]]",
         ));
     }
     let mut listed = BTreeSet::new();
-    for topic in record.topik.get_ref() {
+    for topic in list.get_ref() {
         let topic_span = at(topic.span());
         let topic = topic.get_ref();
         let topic_title = topic.judul.get_ref().trim().to_string();
@@ -184,32 +220,15 @@ pub fn parse_session(
                 "tulis jumlah jam pelajaran (1 JP = 45 menit) sebagai bilangan bulat 1–100",
             ));
         }
-        let page = normalize(&chapter_dir.join(topic.halaman.get_ref().trim()));
-        if !index.chapters.contains(&page) {
-            let shown: Vec<String> = index
-                .chapters
-                .iter()
-                .filter_map(|c| c.strip_prefix(chapter_dir).ok())
-                .map(|c| c.to_string_lossy().into_owned())
-                .collect();
-            problems.push(file.error(
-                at(topic.halaman.span()),
-                format!("halaman topik `{}` tidak ada di SUMMARY.md", topic.halaman.get_ref()),
-                format!(
-                    "tulis nama berkas relatif terhadap folder sesi ini dan daftarkan di SUMMARY.md ({})",
-                    suggestion(topic.halaman.get_ref(), shown.iter().map(String::as_str), "halaman")
-                ),
-            ));
-        } else if !children.contains(&page) {
-            problems.push(file.error(
-                at(topic.halaman.span()),
-                format!(
-                    "halaman `{}` bukan subbab sesi ini di SUMMARY.md",
-                    page.display()
-                ),
-                "di SUMMARY.md, letakkan topik sebagai butir menjorok di bawah bab sesinya",
-            ));
-        }
+        let page = topic_page(
+            file,
+            &topic.halaman,
+            chapter_dir,
+            &children,
+            index,
+            at,
+            problems,
+        );
         if !listed.insert(page.clone()) {
             problems.push(file.error(
                 topic_span.clone(),
@@ -223,7 +242,31 @@ pub fn parse_session(
             jp: u32::try_from(jp).unwrap_or(0),
         });
     }
-    for child in &children {
+    check_order(
+        file,
+        &children,
+        &topics,
+        table_span,
+        at(list.span()),
+        problems,
+    );
+    topics
+}
+
+/// A topic's page, relative to `src/`: a sub-chapter of the session chapter in SUMMARY.md.
+/// Every sub-chapter of the session chapter is a topic, in the order of SUMMARY.md, so the
+/// card and the navigation agree.
+/// `table_span` is the `[sesi]` table, `list_span` the list of topics, both in the file.
+fn check_order(
+    file: &SourceFile,
+    children: &[PathBuf],
+    topics: &[Topic],
+    table_span: Range<usize>,
+    list_span: Range<usize>,
+    problems: &mut Diagnostics,
+) {
+    let listed: BTreeSet<&PathBuf> = topics.iter().map(|t| &t.page).collect();
+    for child in children {
         if !listed.contains(child) {
             problems.push(file.error(
                 table_span.start..table_span.start + 1,
@@ -235,7 +278,6 @@ pub fn parse_session(
             ));
         }
     }
-    // Topics follow the order of SUMMARY.md, so the card and the navigation agree.
     let summary_order: Vec<&PathBuf> = children.iter().filter(|c| listed.contains(*c)).collect();
     let record_order: Vec<&PathBuf> = topics
         .iter()
@@ -244,26 +286,49 @@ pub fn parse_session(
         .collect();
     if problems.is_empty() && summary_order != record_order {
         problems.push(file.error(
-            at(record.topik.span()),
+            list_span,
             "urutan [[sesi.topik]] berbeda dengan urutan di SUMMARY.md",
             "susun topik dalam urutan yang sama dengan SUMMARY.md",
         ));
     }
+}
 
-    let code_span = at(record.kode.span());
-    problems.into_result()?;
-    Ok(Some((
-        Session {
-            code,
-            title,
-            objectives,
-            methods,
-            media,
-            topics,
-            chapter: chapter.to_path_buf(),
-        },
-        code_span,
-    )))
+fn topic_page(
+    file: &SourceFile,
+    halaman: &Spanned<String>,
+    chapter_dir: &Path,
+    children: &[PathBuf],
+    index: &ChapterIndex,
+    at: &impl Fn(Range<usize>) -> Range<usize>,
+    problems: &mut Diagnostics,
+) -> PathBuf {
+    let page = normalize(&chapter_dir.join(halaman.get_ref().trim()));
+    if !index.chapters.contains(&page) {
+        let shown: Vec<String> = index
+            .chapters
+            .iter()
+            .filter_map(|c| c.strip_prefix(chapter_dir).ok())
+            .map(|c| c.to_string_lossy().into_owned())
+            .collect();
+        problems.push(file.error(
+            at(halaman.span()),
+            format!("halaman topik `{}` tidak ada di SUMMARY.md", halaman.get_ref()),
+            format!(
+                "tulis nama berkas relatif terhadap folder sesi ini dan daftarkan di SUMMARY.md ({})",
+                suggestion(halaman.get_ref(), shown.iter().map(String::as_str), "halaman")
+            ),
+        ));
+    } else if !children.contains(&page) {
+        problems.push(file.error(
+            at(halaman.span()),
+            format!(
+                "halaman `{}` bukan subbab sesi ini di SUMMARY.md",
+                page.display()
+            ),
+            "di SUMMARY.md, letakkan topik sebagai butir menjorok di bawah bab sesinya",
+        ));
+    }
+    page
 }
 
 fn non_empty_strings(
