@@ -184,49 +184,11 @@ fn parse(file: &SourceFile) -> Result<(CorrectionFile, Range<usize>), Diagnostic
             "tulis judul kelompok koreksi ini, misalnya \"Sesi 1-1: Umum\"",
         ));
     }
-    let mut rows = Vec::new();
-    for row in &record.koreksi {
-        let line = file.location(row.span().start).0;
-        let row = row.get_ref();
-        let kind = row.jenis.as_ref().map_or(Kind::Text, |k| *k.get_ref());
-        let corrected = row.perbaikan.as_ref().map(|p| p.get_ref().clone());
-        for (field, value) in [
-            (&row.lokasi, "lokasi"),
-            (&row.asli, "asli"),
-            (&row.alasan, "alasan"),
-        ] {
-            if field.get_ref().trim().is_empty() {
-                problems.push(file.error(
-                    field.span(),
-                    format!("`{value}` kosong"),
-                    format!(
-                        "isi `{value}`: setiap koreksi mencatat lokasi, teks asli dan alasannya"
-                    ),
-                ));
-            }
-        }
-        match (kind, &corrected) {
-            (Kind::Dihapus, Some(p)) if !p.trim().is_empty() => problems.push(file.error(
-                row.perbaikan.as_ref().map_or(0..0, |p| p.span()),
-                "koreksi berjenis \"dihapus\" tidak mempunyai perbaikan",
-                "kosongkan `perbaikan` atau hapus `jenis = \"dihapus\"`",
-            )),
-            (Kind::Text | Kind::TataLetak, None) => problems.push(file.error(
-                row.asli.span(),
-                "koreksi tanpa `perbaikan`",
-                "tambahkan perbaikan = \"…\"; untuk teks yang sengaja tidak dimuat tulis jenis = \"dihapus\"",
-            )),
-            _ => {}
-        }
-        rows.push(Correction {
-            location: row.lokasi.get_ref().trim().to_string(),
-            original: row.asli.get_ref().clone(),
-            corrected: corrected.unwrap_or_default(),
-            reason: row.alasan.get_ref().trim().to_string(),
-            kind,
-            line,
-        });
-    }
+    let rows = record
+        .koreksi
+        .iter()
+        .map(|row| correction(file, row, &mut problems))
+        .collect();
     problems.into_result()?;
     Ok((
         CorrectionFile {
@@ -238,6 +200,53 @@ fn parse(file: &SourceFile) -> Result<(CorrectionFile, Range<usize>), Diagnostic
         },
         record.baris.span(),
     ))
+}
+
+/// One `[[koreksi]]` row: location, original and reason filled in, a fix unless the text was
+/// removed on purpose.
+fn correction(
+    file: &SourceFile,
+    row: &Spanned<RowRecord>,
+    problems: &mut Diagnostics,
+) -> Correction {
+    let line = file.location(row.span().start).0;
+    let row = row.get_ref();
+    let kind = row.jenis.as_ref().map_or(Kind::Text, |k| *k.get_ref());
+    let corrected = row.perbaikan.as_ref().map(|p| p.get_ref().clone());
+    for (field, value) in [
+        (&row.lokasi, "lokasi"),
+        (&row.asli, "asli"),
+        (&row.alasan, "alasan"),
+    ] {
+        if field.get_ref().trim().is_empty() {
+            problems.push(file.error(
+                field.span(),
+                format!("`{value}` kosong"),
+                format!("isi `{value}`: setiap koreksi mencatat lokasi, teks asli dan alasannya"),
+            ));
+        }
+    }
+    match (kind, &corrected) {
+        (Kind::Dihapus, Some(p)) if !p.trim().is_empty() => problems.push(file.error(
+            row.perbaikan.as_ref().map_or(0..0, |p| p.span()),
+            "koreksi berjenis \"dihapus\" tidak mempunyai perbaikan",
+            "kosongkan `perbaikan` atau hapus `jenis = \"dihapus\"`",
+        )),
+        (Kind::Text | Kind::TataLetak, None) => problems.push(file.error(
+            row.asli.span(),
+            "koreksi tanpa `perbaikan`",
+            "tambahkan perbaikan = \"…\"; untuk teks yang sengaja tidak dimuat tulis jenis = \"dihapus\"",
+        )),
+        _ => {}
+    }
+    Correction {
+        location: row.lokasi.get_ref().trim().to_string(),
+        original: row.asli.get_ref().clone(),
+        corrected: corrected.unwrap_or_default(),
+        reason: row.alasan.get_ref().trim().to_string(),
+        kind,
+        line,
+    }
 }
 
 /// The source text as the book means to give it: each file's literal corrections applied,

@@ -147,7 +147,8 @@ pub fn scan(file: &SourceFile, body: Range<usize>) -> (Vec<RawDirective>, Diagno
     (found, problems)
 }
 
-/// Checks the name and argument count. `None` for mdBook's own directives.
+/// Checks the name and argument count. `None` for mdBook's own directives. One piece: one arm
+/// per directive with its arguments, the list a reader of this file looks for.
 pub fn classify(file: &SourceFile, raw: &RawDirective) -> Result<Option<Directive>, Diagnostics> {
     let fail = |range: Range<usize>, message: String, help: String| {
         Err(Diagnostics(vec![file.error(range, message, help)]))

@@ -71,6 +71,7 @@ fn every_kind_parses() {
     assert!(matches!(reflection.body, Body::Reflection { lines: 6, .. }));
 }
 
+/// One piece: a table of bad files and the messages each must produce.
 #[test]
 fn bad_files_get_messages_with_place_and_fix() {
     let cases: &[(&str, &[&str])] = &[

@@ -140,6 +140,8 @@ enum Tok {
     Op(Op),
 }
 
+/// The tokens of an expression with their byte ranges. One piece: a lexer, one arm per token
+/// kind over the same cursor.
 fn tokenize(text: &str) -> Result<Vec<(Tok, Range<usize>)>, ParseError> {
     let bytes = text.as_bytes();
     let mut out = Vec::new();
@@ -333,6 +335,7 @@ impl Parser {
         Ok(left)
     }
 
+    /// `atom` of the grammar above. One piece: one arm per production.
     fn atom(&mut self) -> Result<Expr, ParseError> {
         let span = self.span();
         let Some(tok) = self.peek().cloned() else {

@@ -137,8 +137,9 @@ struct TableView<'a> {
     transposed: bool,
 }
 
-/// The skip-logic condition in words, e.g. "nomor 5 = Ya".
-pub fn describe(expr: &Expr, form: &Form, owner: &Field) -> String {
+/// The skip-logic condition in words, e.g. "nomor 5 = Ya". One piece: one arm per kind of
+/// expression node, recursive like the grammar.
+pub(crate) fn describe(expr: &Expr, form: &Form, owner: &Field) -> String {
     let t = ui::text;
     let name_of = |e: &Expr| -> String {
         match e {
@@ -245,6 +246,13 @@ fn fill(template: &str, values: &[(&str, &str)]) -> String {
     out
 }
 
+/// A field's model answer as the form shows it next to the field.
+struct ModelAnswer<'a> {
+    text: Option<String>,
+    rows: Vec<Vec<String>>,
+    head: Vec<&'a str>,
+}
+
 struct Builder<'a> {
     instance: &'a Instance<'a>,
 }
@@ -286,6 +294,47 @@ impl<'a> Builder<'a> {
             Kind::Repeat(repeat) => Some(self.table(field, repeat)),
             _ => None,
         };
+        let ModelAnswer {
+            text: answer,
+            rows: answer_rows,
+            head: answer_head,
+        } = self.model_answer(field);
+        let cell_label = match &row {
+            Some((_, row_label)) => format!("{}, {row_label}", field.label),
+            None => field.label.clone(),
+        };
+        FieldView {
+            name: &field.name,
+            kind: field.type_name(),
+            id,
+            label: &field.label,
+            cell_label,
+            number: if row.is_some() {
+                None
+            } else {
+                field.number.as_deref()
+            },
+            hint: field.hint.as_deref(),
+            required: field.required,
+            unit: field.unit.as_deref(),
+            condition,
+            rule,
+            lines: (0..field.lines).collect(),
+            drawing_box: field.drawing_box,
+            choices,
+            children,
+            table,
+            answer: if row.is_some() { None } else { answer },
+            answer_rows,
+            answer_head,
+            row: row.map(|(i, _)| i),
+        }
+    }
+
+    /// A field's model answer in an exercise, as text; for a table, its rows (heading first)
+    /// and the column headings.
+    fn model_answer(&self, field: &'a Field) -> ModelAnswer<'a> {
+        let form = self.instance.form;
         let model = self
             .instance
             .answers
@@ -324,35 +373,10 @@ impl<'a> Builder<'a> {
             Kind::Repeat(_) => None,
             _ => model.map(|v| answer_text(v, field, form)),
         };
-        let cell_label = match &row {
-            Some((_, row_label)) => format!("{}, {row_label}", field.label),
-            None => field.label.clone(),
-        };
-        FieldView {
-            name: &field.name,
-            kind: field.type_name(),
-            id,
-            label: &field.label,
-            cell_label,
-            number: if row.is_some() {
-                None
-            } else {
-                field.number.as_deref()
-            },
-            hint: field.hint.as_deref(),
-            required: field.required,
-            unit: field.unit.as_deref(),
-            condition,
-            rule,
-            lines: (0..field.lines).collect(),
-            drawing_box: field.drawing_box,
-            choices,
-            children,
-            table,
-            answer: if row.is_some() { None } else { answer },
-            answer_rows,
-            answer_head,
-            row: row.map(|(i, _)| i),
+        ModelAnswer {
+            text: answer,
+            rows: answer_rows,
+            head: answer_head,
         }
     }
 
@@ -375,6 +399,9 @@ impl<'a> Builder<'a> {
         }
     }
 
+    /// A table (repeat) in one of its three layouts: fixed labelled rows, rows the user adds
+    /// (with a template row and blank rows for paper), or rows printed as columns. One piece:
+    /// the layouts share the rows built at the top.
     fn table(&self, field: &'a Field, repeat: &'a Repeat) -> TableView<'a> {
         let row_label = |i: usize| fill(ui::text("formulir_baris"), &[("n", &(i + 1).to_string())]);
         let fixed = !repeat.row_labels.is_empty();

@@ -125,7 +125,7 @@ fn field_texts(section: &Section) -> [String; 3] {
     ]
 }
 
-/// Indexes the sections and exports the result; the lexicon is returned for the synonyms.
+/// Indexes the sections and exports the result.
 pub fn build(sections: &[Section], glossary: &Glossary) -> Result<Export, String> {
     // Every text is split into words once (on the machine's cores); the lexicon and the
     // index terms both come from those words, and tantivy gets them pre-tokenized.
@@ -133,66 +133,49 @@ pub fn build(sections: &[Section], glossary: &Glossary) -> Result<Export, String
     let split: Vec<[Vec<Word>; 3]> =
         super::in_parallel(&texts, |t| [words(&t[0]), words(&t[1]), words(&t[2])]);
     let lexicon = Lexicon::from_words(split.iter().flatten().flatten());
+    let scores = bm25_scores(split, &lexicon)?;
+    let (terms, postings) = impacts(scores);
+    let (pages, sections) = pages_and_sections(sections);
+    Ok(Export {
+        version: 2,
+        ranking: RANKING,
+        pages,
+        sections,
+        terms,
+        postings,
+        synonyms: synonym_groups(glossary, &lexicon),
+    })
+}
 
-    let mut builder = Schema::builder();
-    // The text arrives pre-tokenized; the named tokenizer is never run.
-    let options = TextOptions::default().set_indexing_options(
-        TextFieldIndexing::default()
-            .set_tokenizer("raw")
-            .set_index_option(IndexRecordOption::WithFreqs),
-    );
-    let fields: Vec<_> = FIELDS
-        .iter()
-        .map(|(name, _)| builder.add_text_field(name, options.clone()))
-        .collect();
-    let index = Index::create_in_ram(builder.build());
-    let err = |e: tantivy::TantivyError| format!("indeks pencarian: {e}");
-    // One thread, one commit: one segment whose document numbers are the section numbers.
-    let mut writer: IndexWriter<TantivyDocument> =
-        index.writer_with_num_threads(1, 15_000_000).map_err(err)?;
-    for split in split {
-        let mut doc = TantivyDocument::default();
-        for (field, words) in fields.iter().zip(split) {
-            let tokens = words
-                .into_iter()
-                .filter(|w| !is_stopword(&w.text))
-                .enumerate()
-                .map(|(position, w)| Token {
-                    offset_from: w.start,
-                    offset_to: w.end,
-                    position,
-                    text: lexicon.term(&w.text),
-                    position_length: 1,
-                })
-                .collect();
-            doc.add_pre_tokenized_text(
-                *field,
-                PreTokenizedString {
-                    text: String::new(),
-                    tokens,
-                },
-            );
-        }
-        writer.add_document(doc).map_err(err)?;
-    }
-    writer.commit().map_err(err)?;
-    let reader = index.reader().map_err(err)?;
+fn tantivy_error(e: tantivy::TantivyError) -> String {
+    format!("indeks pencarian: {e}")
+}
+
+/// BM25 of every (term, section) pair, weighted by field and summed over the fields: tantivy
+/// indexes the pre-tokenized sections, and its own weight (idf from the term's document
+/// frequency, length normalization from the field norms) is read straight off each term's
+/// postings. By term, then section number.
+fn bm25_scores(
+    split: Vec<[Vec<Word>; 3]>,
+    lexicon: &Lexicon,
+) -> Result<BTreeMap<String, BTreeMap<u32, f32>>, String> {
+    let count = split.len();
+    let (index, fields) = tantivy_index(split, lexicon)?;
+    let reader = index.reader().map_err(tantivy_error)?;
     let searcher = reader.searcher();
     let [segment] = searcher.segment_readers() else {
         return Err("indeks pencarian: lebih dari satu segmen".into());
     };
-    if segment.max_doc() as usize != sections.len() {
+    if segment.max_doc() as usize != count {
         return Err("indeks pencarian: jumlah dokumen tidak cocok".into());
     }
-
-    // BM25 of every (term, section) pair, weighted by field and summed over the fields: tantivy's
-    // own weight (idf from the term's document frequency, length normalization from the field
-    // norms), read straight off each term's postings.
     let total_docs = u64::from(segment.num_docs());
     let mut scores: BTreeMap<String, BTreeMap<u32, f32>> = BTreeMap::new();
     for (field, (_, weight)) in fields.iter().zip(FIELDS) {
-        let inverted = segment.inverted_index(*field).map_err(err)?;
-        let norms = segment.get_fieldnorms_reader(*field).map_err(err)?;
+        let inverted = segment.inverted_index(*field).map_err(tantivy_error)?;
+        let norms = segment
+            .get_fieldnorms_reader(*field)
+            .map_err(tantivy_error)?;
         let average = inverted.total_num_tokens() as f32 / total_docs.max(1) as f32;
         let mut stream = inverted
             .terms()
@@ -218,6 +201,63 @@ pub fn build(sections: &[Section], glossary: &Glossary) -> Result<Export, String
             }
         }
     }
+    Ok(scores)
+}
+
+/// A tantivy index in memory of the sections' words (stopwords out, terms from the lexicon),
+/// one field per [`FIELDS`].
+fn tantivy_index(
+    split: Vec<[Vec<Word>; 3]>,
+    lexicon: &Lexicon,
+) -> Result<(Index, Vec<tantivy::schema::Field>), String> {
+    let mut builder = Schema::builder();
+    // The text arrives pre-tokenized; the named tokenizer is never run.
+    let options = TextOptions::default().set_indexing_options(
+        TextFieldIndexing::default()
+            .set_tokenizer("raw")
+            .set_index_option(IndexRecordOption::WithFreqs),
+    );
+    let fields: Vec<_> = FIELDS
+        .iter()
+        .map(|(name, _)| builder.add_text_field(name, options.clone()))
+        .collect();
+    let index = Index::create_in_ram(builder.build());
+    // One thread, one commit: one segment whose document numbers are the section numbers.
+    let mut writer: IndexWriter<TantivyDocument> = index
+        .writer_with_num_threads(1, 15_000_000)
+        .map_err(tantivy_error)?;
+    for split in split {
+        let mut doc = TantivyDocument::default();
+        for (field, words) in fields.iter().zip(split) {
+            let tokens = words
+                .into_iter()
+                .filter(|w| !is_stopword(&w.text))
+                .enumerate()
+                .map(|(position, w)| Token {
+                    offset_from: w.start,
+                    offset_to: w.end,
+                    position,
+                    text: lexicon.term(&w.text),
+                    position_length: 1,
+                })
+                .collect();
+            doc.add_pre_tokenized_text(
+                *field,
+                PreTokenizedString {
+                    text: String::new(),
+                    tokens,
+                },
+            );
+        }
+        writer.add_document(doc).map_err(tantivy_error)?;
+    }
+    writer.commit().map_err(tantivy_error)?;
+    Ok((index, fields))
+}
+
+/// Scores scaled to one-byte impacts (1–[`IMPACT_LEVELS`]), per term as flattened
+/// (section gap, impact) pairs.
+fn impacts(scores: BTreeMap<String, BTreeMap<u32, f32>>) -> (Vec<String>, Vec<Vec<u32>>) {
     let max = scores
         .values()
         .flat_map(|m| m.values())
@@ -240,9 +280,13 @@ pub fn build(sections: &[Section], glossary: &Glossary) -> Result<Export, String
         terms.push(term);
         postings.push(flat);
     }
+    (terms, postings)
+}
 
+/// The pages, and each section with its page's number and its heading.
+fn pages_and_sections(sections: &[Section]) -> (Vec<PageEntry>, Vec<SectionEntry>) {
     let mut pages: Vec<PageEntry> = Vec::new();
-    let mut out_sections = Vec::with_capacity(sections.len());
+    let mut out = Vec::with_capacity(sections.len());
     for s in sections {
         if pages.last().is_none_or(|p| p.url != s.page) {
             pages.push(PageEntry {
@@ -255,22 +299,13 @@ pub fn build(sections: &[Section], glossary: &Glossary) -> Result<Export, String
             Some(_) => s.heading.clone(),
             None => String::new(),
         };
-        out_sections.push(SectionEntry {
+        out.push(SectionEntry {
             page: (pages.len() - 1) as u32,
             anchor: s.anchor.clone().unwrap_or_default(),
             heading,
         });
     }
-
-    Ok(Export {
-        version: 2,
-        ranking: RANKING,
-        pages,
-        sections: out_sections,
-        terms,
-        postings,
-        synonyms: synonym_groups(glossary, &lexicon),
-    })
+    (pages, out)
 }
 
 /// Glossary entries as groups of equivalent phrases (term, expansion, synonyms), each phrase as

@@ -230,6 +230,8 @@ fn skipped(tag: &html5ever::tokenizer::Tag) -> bool {
 impl TokenSink for Sink {
     type Handle = ();
 
+    // One piece: the tokenizer's callback is a small state machine; every arm updates the same
+    // open-section state, which helpers would only pass around.
     fn process_token(&self, token: Token, _line: u64) -> TokenSinkResult<()> {
         let mut s = self.state.borrow_mut();
         match token {

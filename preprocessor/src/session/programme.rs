@@ -107,46 +107,7 @@ impl Program {
             0
         });
         let jp_per_day = *day.jp_per_hari.get_ref();
-        let mut breaks: Vec<Break> = Vec::new();
-        for record in &day.jeda {
-            let b = record.get_ref();
-            let after = *b.setelah_jp.get_ref();
-            if after == 0 || after >= jp_per_day {
-                problems.push(file.error(
-                    b.setelah_jp.span(),
-                    format!("jeda setelah {after} JP tidak jatuh di dalam hari {jp_per_day} JP"),
-                    format!(
-                        "tulis bilangan antara 1 dan {}",
-                        jp_per_day.saturating_sub(1)
-                    ),
-                ));
-            } else if breaks.last().is_some_and(|last| last.after_jp >= after) {
-                problems.push(file.error(
-                    b.setelah_jp.span(),
-                    "jeda harus diurutkan menurut `setelah_jp`, tanpa dua jeda di titik yang sama",
-                    "susun [[jadwal.jeda]] dari yang paling awal",
-                ));
-            }
-            if *b.menit.get_ref() == 0 {
-                problems.push(file.error(
-                    b.menit.span(),
-                    "jeda 0 menit",
-                    "tulis lamanya jeda, misalnya 15",
-                ));
-            }
-            if b.nama.get_ref().trim().is_empty() {
-                problems.push(file.error(
-                    b.nama.span(),
-                    "nama jeda kosong",
-                    "tulis misalnya \"Rehat\"",
-                ));
-            }
-            breaks.push(Break {
-                after_jp: after,
-                minutes: *b.menit.get_ref(),
-                name: b.nama.get_ref().trim().to_string(),
-            });
-        }
+        let breaks = breaks(file, &day.jeda, jp_per_day, &mut problems);
         let day_minutes = jp_per_day * *record.menit_per_jp.get_ref()
             + breaks.iter().map(|b| b.minutes).sum::<u32>();
         if problems.is_empty() && day_start + day_minutes > 24 * 60 {
@@ -171,6 +132,56 @@ impl Program {
             media,
         })
     }
+}
+
+/// `[[jadwal.jeda]]`: breaks inside the day, in order, each with a length and a name.
+fn breaks(
+    file: &SourceFile,
+    records: &[Spanned<BreakRecord>],
+    jp_per_day: u32,
+    problems: &mut Diagnostics,
+) -> Vec<Break> {
+    let mut breaks: Vec<Break> = Vec::new();
+    for record in records {
+        let b = record.get_ref();
+        let after = *b.setelah_jp.get_ref();
+        if after == 0 || after >= jp_per_day {
+            problems.push(file.error(
+                b.setelah_jp.span(),
+                format!("jeda setelah {after} JP tidak jatuh di dalam hari {jp_per_day} JP"),
+                format!(
+                    "tulis bilangan antara 1 dan {}",
+                    jp_per_day.saturating_sub(1)
+                ),
+            ));
+        } else if breaks.last().is_some_and(|last| last.after_jp >= after) {
+            problems.push(file.error(
+                b.setelah_jp.span(),
+                "jeda harus diurutkan menurut `setelah_jp`, tanpa dua jeda di titik yang sama",
+                "susun [[jadwal.jeda]] dari yang paling awal",
+            ));
+        }
+        if *b.menit.get_ref() == 0 {
+            problems.push(file.error(
+                b.menit.span(),
+                "jeda 0 menit",
+                "tulis lamanya jeda, misalnya 15",
+            ));
+        }
+        if b.nama.get_ref().trim().is_empty() {
+            problems.push(file.error(
+                b.nama.span(),
+                "nama jeda kosong",
+                "tulis misalnya \"Rehat\"",
+            ));
+        }
+        breaks.push(Break {
+            after_jp: after,
+            minutes: *b.menit.get_ref(),
+            name: b.nama.get_ref().trim().to_string(),
+        });
+    }
+    breaks
 }
 
 fn items(
