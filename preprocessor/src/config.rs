@@ -7,7 +7,7 @@ use std::path::{Path, PathBuf};
 /// Folders, relative to the book root (the folder holding `book.toml`).
 #[derive(Debug, Clone, Deserialize)]
 #[serde(deny_unknown_fields, rename_all = "kebab-case")]
-pub struct ModulConfig {
+pub(crate) struct ModulConfig {
     /// Exercise files (`{{#latihan ID}}`).
     #[serde(default = "default_exercises")]
     pub exercises: PathBuf,
@@ -68,7 +68,7 @@ impl Default for ModulConfig {
 
 /// Absolute folders for one book.
 #[derive(Debug, Clone)]
-pub struct Paths {
+pub(crate) struct Paths {
     pub src: PathBuf,
     pub exercises: PathBuf,
     pub forms: PathBuf,
@@ -76,7 +76,7 @@ pub struct Paths {
 }
 
 impl ModulConfig {
-    pub fn from_book_config(config: &Config) -> anyhow::Result<Self> {
+    pub(crate) fn from_book_config(config: &Config) -> anyhow::Result<Self> {
         match config.get::<ModulConfig>("preprocessor.modul") {
             Ok(Some(c)) => Ok(c),
             Ok(None) => Ok(ModulConfig::default()),
@@ -88,7 +88,7 @@ impl ModulConfig {
         }
     }
 
-    pub fn paths(&self, root: &Path, src: &Path) -> Paths {
+    pub(crate) fn paths(&self, root: &Path, src: &Path) -> Paths {
         let at = |p: &Path| crate::content::chapters::normalize(&root.join(p));
         Paths {
             src: at(src),

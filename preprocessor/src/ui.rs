@@ -5,11 +5,11 @@ use std::collections::BTreeMap;
 use std::sync::OnceLock;
 
 /// The table as written in `ui.toml`.
-pub const SOURCE: &str = include_str!("ui.toml");
+pub(crate) const SOURCE: &str = include_str!("ui.toml");
 
 #[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
-pub struct Ui {
+pub(crate) struct Ui {
     /// Labels of our templates and scripts.
     pub teks: BTreeMap<String, String>,
     /// Strings our own scripts show (`MODUL_TEKS`).
@@ -26,7 +26,7 @@ pub struct Ui {
 
 #[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
-pub struct Replacement {
+pub(crate) struct Replacement {
     pub file: String,
     pub asli: String,
     pub terjemahan: String,
@@ -34,7 +34,7 @@ pub struct Replacement {
 
 /// The parsed table. `ui.toml` is part of the program, not content: a test parses it, so a
 /// broken table never ships; should it happen anyway, the strings fall back to empty.
-pub fn ui() -> &'static Ui {
+pub(crate) fn ui() -> &'static Ui {
     static UI: OnceLock<Ui> = OnceLock::new();
     UI.get_or_init(|| {
         toml::from_str(SOURCE).unwrap_or_else(|err| {
@@ -51,7 +51,7 @@ pub fn ui() -> &'static Ui {
 }
 
 /// One label from `[teks]`.
-pub fn text(key: &str) -> &'static str {
+pub(crate) fn text(key: &str) -> &'static str {
     ui().teks.get(key).map_or("", String::as_str)
 }
 

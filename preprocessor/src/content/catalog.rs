@@ -10,7 +10,7 @@ use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Entry {
+pub(crate) struct Entry {
     pub id: String,
     pub path: PathBuf,
     pub title: Option<String>,
@@ -20,22 +20,22 @@ pub struct Entry {
 
 /// Items of one kind (exercises or forms), by id.
 #[derive(Debug, Clone, Default)]
-pub struct Catalog {
+pub(crate) struct Catalog {
     pub entries: BTreeMap<String, Entry>,
 }
 
 impl Catalog {
-    pub fn get(&self, id: &str) -> Option<&Entry> {
+    pub(crate) fn get(&self, id: &str) -> Option<&Entry> {
         self.entries.get(id)
     }
 
-    pub fn ids(&self) -> impl Iterator<Item = &str> + Clone {
+    pub(crate) fn ids(&self) -> impl Iterator<Item = &str> + Clone {
         self.entries.keys().map(String::as_str)
     }
 
     /// Reads every `*.toml` below `dir`. A missing folder is an empty catalog. A file with
     /// broken TOML is still listed, so directives naming it don't add a second, misleading error.
-    pub fn load(dir: &Path) -> (Catalog, Diagnostics) {
+    pub(crate) fn load(dir: &Path) -> (Catalog, Diagnostics) {
         let mut files = Vec::new();
         let mut problems = Diagnostics::default();
         collect_toml(dir, &mut files, &mut problems);

@@ -10,7 +10,7 @@ const DELIMITER: &str = "+++";
 
 /// Where the front matter sits in a chapter's text.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct FrontMatter {
+pub(crate) struct FrontMatter {
     /// The whole block, delimiters and the line break after the closing one included.
     pub block: Range<usize>,
     /// The TOML between the delimiters.
@@ -19,7 +19,7 @@ pub struct FrontMatter {
 
 /// Finds a front-matter block that starts on the first line. An opening `+++` without a
 /// closing one is an error.
-pub fn front_matter(file: &SourceFile) -> Result<Option<FrontMatter>, Diagnostic> {
+pub(crate) fn front_matter(file: &SourceFile) -> Result<Option<FrontMatter>, Diagnostic> {
     let text = &file.text;
     let first_line_end = text.find('\n').map_or(text.len(), |i| i + 1);
     if text[..first_line_end].trim_end() != DELIMITER {
@@ -47,7 +47,7 @@ pub fn front_matter(file: &SourceFile) -> Result<Option<FrontMatter>, Diagnostic
 
 /// What the validator needs to know about the book's chapters.
 #[derive(Debug, Default)]
-pub struct ChapterIndex {
+pub(crate) struct ChapterIndex {
     /// Every chapter file, relative to `src/`.
     pub chapters: BTreeSet<PathBuf>,
     /// Direct sub-chapters of each chapter, in SUMMARY.md order.
@@ -55,7 +55,7 @@ pub struct ChapterIndex {
 }
 
 /// `a/./b/../c` → `a/c`, without touching the file system.
-pub fn normalize(path: &Path) -> PathBuf {
+pub(crate) fn normalize(path: &Path) -> PathBuf {
     let mut out = PathBuf::new();
     for component in path.components() {
         match component {

@@ -12,7 +12,7 @@ use pulldown_cmark::{Event, Options, Parser, Tag, TagEnd};
 use std::ops::Range;
 
 /// Directives this preprocessor implements.
-pub const OURS: &[&str] = &[
+pub(crate) const OURS: &[&str] = &[
     "latihan",
     "formulir",
     "program",
@@ -24,11 +24,11 @@ pub const OURS: &[&str] = &[
     "kemajuan",
 ];
 /// Directives handled by mdBook's `links` preprocessor.
-pub const MDBOOK: &[&str] = &["include", "rustdoc_include", "playground", "title"];
+pub(crate) const MDBOOK: &[&str] = &["include", "rustdoc_include", "playground", "title"];
 
 /// A directive as written, before its id is looked up.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct RawDirective {
+pub(crate) struct RawDirective {
     /// From `{{` to `}}` inclusive.
     pub range: Range<usize>,
     pub name: String,
@@ -40,7 +40,7 @@ pub struct RawDirective {
 
 /// A directive whose arguments have the right shape.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub enum Directive {
+pub(crate) enum Directive {
     Exercise {
         id: String,
         id_range: Range<usize>,
@@ -67,7 +67,7 @@ pub enum Directive {
 }
 
 /// Byte ranges of inline code and code blocks: directives there are text.
-pub fn code_ranges(text: &str) -> Vec<Range<usize>> {
+pub(crate) fn code_ranges(text: &str) -> Vec<Range<usize>> {
     let mut ranges = Vec::new();
     let mut block_start = None;
     for (event, range) in Parser::new_ext(text, Options::all()).into_offset_iter() {
@@ -86,7 +86,7 @@ pub fn code_ranges(text: &str) -> Vec<Range<usize>> {
 }
 
 /// Finds every `{{#name args}}` in `text[body]` outside code; unclosed ones are errors.
-pub fn scan(file: &SourceFile, body: Range<usize>) -> (Vec<RawDirective>, Diagnostics) {
+pub(crate) fn scan(file: &SourceFile, body: Range<usize>) -> (Vec<RawDirective>, Diagnostics) {
     let text = &file.text;
     let code: Vec<Range<usize>> = code_ranges(&text[body.clone()])
         .into_iter()
@@ -149,7 +149,7 @@ pub fn scan(file: &SourceFile, body: Range<usize>) -> (Vec<RawDirective>, Diagno
 
 /// Checks the name and argument count. `None` for mdBook's own directives. One piece: one arm
 /// per directive with its arguments, the list a reader of this file looks for.
-pub fn classify(file: &SourceFile, raw: &RawDirective) -> Result<Option<Directive>, Diagnostics> {
+pub(crate) fn classify(file: &SourceFile, raw: &RawDirective) -> Result<Option<Directive>, Diagnostics> {
     let fail = |range: Range<usize>, message: String, help: String| {
         Err(Diagnostics(vec![file.error(range, message, help)]))
     };

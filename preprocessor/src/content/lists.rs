@@ -9,7 +9,7 @@ use pulldown_cmark::{Event, Options, Parser, Tag, TagEnd};
 use std::ops::Range;
 
 /// Replacements that wrap the marker of every bullet item that starts with one.
-pub fn markers(markdown: &str) -> Vec<(Range<usize>, String)> {
+pub(crate) fn markers(markdown: &str) -> Vec<(Range<usize>, String)> {
     let mut ordered_stack = Vec::new();
     let mut out = Vec::new();
     for (event, range) in Parser::new_ext(markdown, Options::ENABLE_TABLES).into_offset_iter() {

@@ -41,7 +41,7 @@ struct ReadingRecord {
 
 /// One supporting reading, validated.
 #[derive(Debug, Clone, Serialize, PartialEq, Eq)]
-pub struct Reading {
+pub(crate) struct Reading {
     /// The reading's chapter, relative to `src/`.
     pub chapter: PathBuf,
     pub original_title: String,
@@ -55,7 +55,7 @@ pub struct Reading {
 }
 
 /// Parses the reading record of one chapter, if its front matter has one.
-pub fn parse(
+pub(crate) fn parse(
     file: &SourceFile,
     front: &FrontMatter,
     chapter: &Path,

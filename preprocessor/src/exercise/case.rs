@@ -9,10 +9,10 @@ use std::path::{Path, PathBuf};
 use toml::Spanned;
 
 /// The file listing longitudinal cases, in the exercises folder.
-pub const CASES_FILE: &str = "kasus.toml";
+pub(crate) const CASES_FILE: &str = "kasus.toml";
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
-pub struct Case {
+pub(crate) struct Case {
     pub id: String,
     pub title: String,
     /// Chapter relative to `src/`.
@@ -37,7 +37,7 @@ struct RawCase {
 /// Reads `exercises/kasus.toml` (absent: no cases) and checks that each case's page is a
 /// chapter of the book. Cases with a problem are still returned, so exercises naming them
 /// get no second, misleading error.
-pub fn load_cases(dir: &Path, chapters: &ChapterIndex) -> (Vec<Case>, Diagnostics) {
+pub(crate) fn load_cases(dir: &Path, chapters: &ChapterIndex) -> (Vec<Case>, Diagnostics) {
     let path = dir.join(CASES_FILE);
     if !path.is_file() {
         return (Vec::new(), Diagnostics::default());

@@ -11,7 +11,7 @@ use std::collections::{BTreeMap, BTreeSet};
 use std::ops::Range;
 
 /// Sessions, topics, cases and forms that exercises name must exist.
-pub fn check_references(
+pub(crate) fn check_references(
     exercises: &BTreeMap<String, Exercise>,
     sessions: &[Session],
     cases: &[Case],
@@ -78,7 +78,7 @@ pub fn check_references(
 /// a value (tables as rows of their columns, several choices only where several may be
 /// chosen), choices are names from the field's list, and numbers and dates are written as
 /// the form expects them.
-pub fn check_form_answers(
+pub(crate) fn check_form_answers(
     exercises: &BTreeMap<String, Exercise>,
     forms: &BTreeMap<String, Form>,
 ) -> Diagnostics {

@@ -76,7 +76,7 @@ pub(super) fn content_hash(title: &str, intro: Option<&str>, body: &Body) -> Str
 
 /// A fixed shuffle of `0..n` from the exercise id and a salt: the same order on every build
 /// and device, never the identity (a list shown already in order would be no exercise).
-pub fn shuffled(id: &str, salt: &str, n: usize) -> Vec<usize> {
+pub(crate) fn shuffled(id: &str, salt: &str, n: usize) -> Vec<usize> {
     let mut order: Vec<(String, usize)> = (0..n)
         .map(|i| (sha256_hex(format!("{id}\u{0}{salt}\u{0}{i}").as_bytes()), i))
         .collect();

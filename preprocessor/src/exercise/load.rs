@@ -111,7 +111,7 @@ fn check_keys(reader: &mut Reader, raw: &RawExercise, kind: Kind, kind_span: Ran
 }
 
 /// Parses and validates one exercise file. `id` is its file name without `.toml`.
-pub fn load(id: &str, file: &SourceFile) -> Result<Exercise, Diagnostics> {
+pub(crate) fn load(id: &str, file: &SourceFile) -> Result<Exercise, Diagnostics> {
     let help = "lihat exercises/README.md untuk kolom setiap jenis latihan";
     let raw: RawExercise = toml::from_str(&file.text)
         .map_err(|err| Diagnostics(vec![from_toml_error(file, 0, &err, help)]))?;
@@ -500,7 +500,7 @@ fn model_value(value: &ordered::Value, rows_allowed: bool) -> Option<ModelValue>
 // ---- The whole set ----------------------------------------------------------------------------
 
 /// Parses every exercise of the catalog; files that fail are left out, their problems returned.
-pub fn load_all(catalog: &Catalog) -> (BTreeMap<String, Exercise>, Diagnostics) {
+pub(crate) fn load_all(catalog: &Catalog) -> (BTreeMap<String, Exercise>, Diagnostics) {
     let mut exercises = BTreeMap::new();
     let mut problems = Diagnostics::default();
     for entry in catalog.entries.values() {

@@ -111,7 +111,7 @@ pub(super) mod ordered {
 
     /// Any TOML value, tables in file order.
     #[derive(Debug)]
-    pub enum Value {
+    pub(crate) enum Value {
         Text(String),
         Other(String),
         Array(Vec<Value>),
@@ -164,7 +164,7 @@ pub(super) mod ordered {
     }
 
     #[derive(Debug)]
-    pub struct Pairs<K, V>(pub Vec<(K, V)>);
+    pub(crate) struct Pairs<K, V>(pub Vec<(K, V)>);
 
     impl<'de, K: Deserialize<'de>, V: Deserialize<'de>> Deserialize<'de> for Pairs<K, V> {
         fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {

@@ -258,7 +258,7 @@ impl Graph {
 
 /// The shortest sequence of (node index, choice index) from the start to a "baik" ending: the
 /// path the modul recommends, shown in the answer key.
-pub fn best_path(start: &str, nodes: &[Node]) -> Vec<(usize, usize)> {
+pub(crate) fn best_path(start: &str, nodes: &[Node]) -> Vec<(usize, usize)> {
     let Some(first) = nodes.iter().position(|n| n.id == start) else {
         return Vec::new();
     };
@@ -295,7 +295,7 @@ pub fn best_path(start: &str, nodes: &[Node]) -> Vec<(usize, usize)> {
 
 /// Nodes in reading order: breadth-first from the start, so "Bagian 1" is where the story
 /// begins and numbers grow along the story.
-pub fn node_order(start: &str, nodes: &[Node]) -> Vec<usize> {
+pub(crate) fn node_order(start: &str, nodes: &[Node]) -> Vec<usize> {
     let Some(first) = nodes.iter().position(|n| n.id == start) else {
         return (0..nodes.len()).collect();
     };

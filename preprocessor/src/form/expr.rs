@@ -121,7 +121,7 @@ pub enum Expr {
 
 /// A syntax error: what, where (byte range in the expression) and how to fix it.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct ParseError {
+pub(crate) struct ParseError {
     pub message: String,
     pub help: String,
     pub span: Range<usize>,
@@ -420,7 +420,7 @@ impl Parser {
 }
 
 /// Parses an expression; the error's span is a byte range within `text`.
-pub fn parse(text: &str) -> Result<Expr, ParseError> {
+pub(crate) fn parse(text: &str) -> Result<Expr, ParseError> {
     let toks = tokenize(text)?;
     if toks.is_empty() {
         return Err(ParseError {
@@ -519,7 +519,7 @@ fn quote(value: &str) -> String {
 }
 
 /// Numbers without a needless `.0`.
-pub fn number(n: f64) -> String {
+pub(crate) fn number(n: f64) -> String {
     if n.fract() == 0.0 && n.abs() < 1e15 {
         format!("{}", n as i64)
     } else {

@@ -12,7 +12,7 @@ use std::path::PathBuf;
 use toml::Spanned;
 
 /// A valid name: what XLSForm and our DOM ids accept.
-pub fn is_name(name: &str) -> bool {
+pub(crate) fn is_name(name: &str) -> bool {
     let mut chars = name.chars();
     chars.next().is_some_and(|c| c.is_ascii_lowercase())
         && chars.all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '_')
@@ -234,7 +234,7 @@ impl Loader<'_> {
 }
 
 /// Loads every form of a catalog; a file with broken TOML was already reported by the catalog.
-pub fn load_all(catalog: &Catalog) -> (BTreeMap<String, Form>, Diagnostics) {
+pub(crate) fn load_all(catalog: &Catalog) -> (BTreeMap<String, Form>, Diagnostics) {
     let mut forms = BTreeMap::new();
     let mut problems = Diagnostics::default();
     for entry in catalog.entries.values() {

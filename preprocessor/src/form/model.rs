@@ -8,7 +8,7 @@ use std::ops::Range;
 use std::path::PathBuf;
 
 /// Field types, as XLSForm names them.
-pub const TYPES: &[&str] = &[
+pub(crate) const TYPES: &[&str] = &[
     "text",
     "textarea",
     "integer",

@@ -119,7 +119,7 @@ fn write_table(
 }
 
 /// The XLSForm workbook of a form, as bytes.
-pub fn workbook(form: &Form) -> Result<Vec<u8>, String> {
+pub(crate) fn workbook(form: &Form) -> Result<Vec<u8>, String> {
     build(form).map_err(|e| format!("XLSForm {}: {e}", form.id))
 }
 

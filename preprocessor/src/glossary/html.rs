@@ -9,7 +9,7 @@ use std::path::Path;
 
 /// For the glossary page template.
 #[derive(Debug, Serialize)]
-pub struct TermView<'a> {
+pub(crate) struct TermView<'a> {
     #[serde(flatten)]
     pub term: &'a Term,
     pub taught: Option<String>,
@@ -17,7 +17,7 @@ pub struct TermView<'a> {
 }
 
 /// Glossary entries grouped by initial letter, for the page.
-pub fn view<'a>(
+pub(crate) fn view<'a>(
     glossary: &'a Glossary,
     sessions: &[Session],
     page: &Path,

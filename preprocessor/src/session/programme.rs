@@ -9,7 +9,7 @@ use std::collections::BTreeMap;
 use std::path::Path;
 use toml::Spanned;
 
-pub const FILE_NAME: &str = "program.toml";
+pub(crate) const FILE_NAME: &str = "program.toml";
 
 #[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -53,7 +53,7 @@ pub struct Item {
 
 /// A break in the training day, after a number of JP.
 #[derive(Debug, Clone, Serialize, PartialEq, Eq)]
-pub struct Break {
+pub(crate) struct Break {
     pub after_jp: u32,
     pub minutes: u32,
     pub name: String,
@@ -61,7 +61,7 @@ pub struct Break {
 
 /// The validated programme data.
 #[derive(Debug, Clone, Serialize)]
-pub struct Program {
+pub(crate) struct Program {
     pub minutes_per_jp: u32,
     /// Start of the training day, in minutes after midnight.
     pub day_start: u32,
@@ -74,13 +74,13 @@ pub struct Program {
 
 impl Program {
     /// Loads `program.toml` from the data folder.
-    pub fn load(data_dir: &Path) -> Result<Program, Diagnostics> {
+    pub(crate) fn load(data_dir: &Path) -> Result<Program, Diagnostics> {
         let path = data_dir.join(FILE_NAME);
         let file = SourceFile::read(&path).map_err(|d| Diagnostics(vec![d]))?;
         Program::parse(&file)
     }
 
-    pub fn parse(file: &SourceFile) -> Result<Program, Diagnostics> {
+    pub(crate) fn parse(file: &SourceFile) -> Result<Program, Diagnostics> {
         let help = "lihat contoh di book/data/program.toml: menit_per_jp, [jadwal] (mulai, jp_per_hari, [[jadwal.jeda]]), [[metode]] dan [[media]] dengan id dan nama";
         let record: ProgramRecord = toml::from_str(&file.text)
             .map_err(|err| Diagnostics(vec![from_toml_error(file, 0, &err, help)]))?;
@@ -233,7 +233,7 @@ fn items(
 }
 
 /// "08.00" or "08:00" → minutes after midnight.
-pub fn parse_clock(text: &str) -> Option<u32> {
+pub(crate) fn parse_clock(text: &str) -> Option<u32> {
     let (hours, minutes) = text.trim().split_once(['.', ':'])?;
     if hours.is_empty() || hours.len() > 2 || minutes.len() != 2 {
         return None;
@@ -243,7 +243,7 @@ pub fn parse_clock(text: &str) -> Option<u32> {
 }
 
 /// Minutes after midnight → "08.00", as times are written in Indonesian.
-pub fn format_clock(minutes: u32) -> String {
+pub(crate) fn format_clock(minutes: u32) -> String {
     format!("{:02}.{:02}", minutes / 60 % 24, minutes % 60)
 }
 

@@ -100,7 +100,7 @@ fn code_order(code: &str) -> Option<(u32, u32)> {
 }
 
 /// Parses the session record of one chapter, if its front matter has one.
-pub fn parse_session(
+pub(crate) fn parse_session(
     file: &SourceFile,
     front: &FrontMatter,
     chapter: &Path,
@@ -399,7 +399,7 @@ fn lookup_items(
 }
 
 /// Sessions in programme order; a code used twice is an error at the second use.
-pub fn check_unique(sessions: &[(Session, SourceFile, Range<usize>)]) -> Diagnostics {
+pub(crate) fn check_unique(sessions: &[(Session, SourceFile, Range<usize>)]) -> Diagnostics {
     let mut problems = Diagnostics::default();
     let mut seen: BTreeMap<&str, &Path> = BTreeMap::new();
     for (session, file, code_span) in sessions {

@@ -9,7 +9,7 @@ use std::path::Path;
 
 /// One line of a day: a topic (or part of one) or a break.
 #[derive(Debug, Clone, Serialize, PartialEq, Eq)]
-pub struct Row<'a> {
+pub(crate) struct Row<'a> {
     pub start: String,
     pub end: String,
     /// Empty for a break.
@@ -23,7 +23,7 @@ pub struct Row<'a> {
 }
 
 #[derive(Debug, Clone, Serialize, PartialEq, Eq)]
-pub struct Day<'a> {
+pub(crate) struct Day<'a> {
     pub number: usize,
     pub jp: u32,
     pub start: String,
@@ -33,7 +33,7 @@ pub struct Day<'a> {
 
 /// Packs the topics into days. A topic is split at a break or at the end of a day and goes on
 /// after it; a break is only placed between two lessons, never at the end of the programme.
-pub fn timetable<'a>(sessions: &[&'a Session], program: &'a Program) -> Vec<Day<'a>> {
+pub(crate) fn timetable<'a>(sessions: &[&'a Session], program: &'a Program) -> Vec<Day<'a>> {
     let mut days: Vec<Day> = Vec::new();
     let mut used = 0; // JP already taught today
     let mut clock = program.day_start;
