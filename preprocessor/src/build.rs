@@ -139,7 +139,7 @@ pub fn build_book(options: &BuildOptions) -> Result<PathBuf, Error> {
 
 /// The modul's search replaces mdBook's when the book keeps the search bar but turns mdBook's
 /// own search scripts off (`[output.html.search] copy-js = false`).
-pub fn uses_modul_search(book: &MDBook) -> bool {
+pub(crate) fn uses_modul_search(book: &MDBook) -> bool {
     book.config
         .html_config()
         .and_then(|html| html.search)

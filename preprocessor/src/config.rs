@@ -10,34 +10,34 @@ use std::path::{Path, PathBuf};
 pub(crate) struct ModulConfig {
     /// Exercise files (`{{#latihan ID}}`).
     #[serde(default = "default_exercises")]
-    pub exercises: PathBuf,
+    pub(crate) exercises: PathBuf,
     /// Form files (`{{#formulir ID}}`).
     #[serde(default = "default_forms")]
-    pub forms: PathBuf,
+    pub(crate) forms: PathBuf,
     /// Programme data (`program.toml`).
     #[serde(default = "default_data")]
-    pub data: PathBuf,
+    pub(crate) data: PathBuf,
     /// Chapter path prefixes (relative to `src`, e.g. `"cetak"`) left out of the search index:
     /// pages that only repeat text found elsewhere, such as worksheets and answer keys.
     #[serde(default)]
-    pub search_exclude: Vec<String>,
+    pub(crate) search_exclude: Vec<String>,
     // Keys mdBook itself reads from every preprocessor table: declared so that unknown keys
     // stay errors, never read here.
     #[serde(default)]
     #[allow(dead_code)]
-    pub command: Option<String>,
+    pub(crate) command: Option<String>,
     #[serde(default)]
     #[allow(dead_code)]
-    pub before: Vec<String>,
+    pub(crate) before: Vec<String>,
     #[serde(default)]
     #[allow(dead_code)]
-    pub after: Vec<String>,
+    pub(crate) after: Vec<String>,
     #[serde(default)]
     #[allow(dead_code)]
-    pub renderers: Option<Vec<String>>,
+    pub(crate) renderers: Option<Vec<String>>,
     #[serde(default)]
     #[allow(dead_code)]
-    pub optional: bool,
+    pub(crate) optional: bool,
 }
 
 fn default_exercises() -> PathBuf {
@@ -69,10 +69,10 @@ impl Default for ModulConfig {
 /// Absolute folders for one book.
 #[derive(Debug, Clone)]
 pub(crate) struct Paths {
-    pub src: PathBuf,
-    pub exercises: PathBuf,
-    pub forms: PathBuf,
-    pub data: PathBuf,
+    pub(crate) src: PathBuf,
+    pub(crate) exercises: PathBuf,
+    pub(crate) forms: PathBuf,
+    pub(crate) data: PathBuf,
 }
 
 impl ModulConfig {

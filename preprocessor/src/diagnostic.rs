@@ -45,7 +45,7 @@ impl SourceFile {
     }
 
     /// A diagnostic pointing at `span` in this file.
-    pub fn error(
+    pub(crate) fn error(
         &self,
         span: Range<usize>,
         message: impl Into<String>,
@@ -80,18 +80,18 @@ fn floor_char_boundary(text: &str, mut offset: usize) -> usize {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Diagnostic {
     pub path: PathBuf,
-    pub line: Option<usize>,
-    pub col: Option<usize>,
-    pub message: String,
-    pub help: String,
+    pub(crate) line: Option<usize>,
+    pub(crate) col: Option<usize>,
+    pub(crate) message: String,
+    pub(crate) help: String,
     /// The offending source line and the width of the caret under it (boxed: keeps
     /// `Result<_, Diagnostic>` small).
-    pub snippet: Option<Box<(String, usize)>>,
+    pub(crate) snippet: Option<Box<(String, usize)>>,
 }
 
 impl Diagnostic {
     /// A problem with a whole file (missing, unreadable), without a position.
-    pub fn file(path: &Path, message: impl Into<String>, help: impl Into<String>) -> Self {
+    pub(crate) fn file(path: &Path, message: impl Into<String>, help: impl Into<String>) -> Self {
         Diagnostic {
             path: path.to_path_buf(),
             line: None,
@@ -139,10 +139,10 @@ pub fn display_path(path: &Path) -> String {
 
 /// Every problem found in one run, in a stable order.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
-pub struct Diagnostics(pub Vec<Diagnostic>);
+pub struct Diagnostics(pub(crate) Vec<Diagnostic>);
 
 impl Diagnostics {
-    pub fn push(&mut self, diagnostic: Diagnostic) {
+    pub(crate) fn push(&mut self, diagnostic: Diagnostic) {
         self.0.push(diagnostic);
     }
 
@@ -154,12 +154,12 @@ impl Diagnostics {
         self.0.len()
     }
 
-    pub fn extend(&mut self, other: Diagnostics) {
+    pub(crate) fn extend(&mut self, other: Diagnostics) {
         self.0.extend(other.0);
     }
 
     /// Ok when nothing was found, otherwise all problems sorted by place.
-    pub fn into_result(mut self) -> Result<(), Diagnostics> {
+    pub(crate) fn into_result(mut self) -> Result<(), Diagnostics> {
         if self.0.is_empty() {
             Ok(())
         } else {
@@ -188,7 +188,10 @@ impl fmt::Display for Diagnostics {
 impl std::error::Error for Diagnostics {}
 
 /// The closest candidate by edit distance, if it is close enough to be a likely typo.
-pub fn closest<'a>(wanted: &str, candidates: impl IntoIterator<Item = &'a str>) -> Option<&'a str> {
+pub(crate) fn closest<'a>(
+    wanted: &str,
+    candidates: impl IntoIterator<Item = &'a str>,
+) -> Option<&'a str> {
     candidates
         .into_iter()
         .map(|c| (strsim::levenshtein(wanted, c), c))
@@ -200,7 +203,7 @@ pub fn closest<'a>(wanted: &str, candidates: impl IntoIterator<Item = &'a str>) 
 }
 
 /// "maksud Anda `x`?" when there is a close candidate, else the list of candidates.
-pub fn suggestion<'a>(
+pub(crate) fn suggestion<'a>(
     wanted: &str,
     candidates: impl IntoIterator<Item = &'a str> + Clone,
     what: &str,
@@ -215,7 +218,7 @@ pub fn suggestion<'a>(
 }
 
 /// Turns a TOML/serde error into an Indonesian diagnostic.
-pub fn from_toml_error(
+pub(crate) fn from_toml_error(
     file: &SourceFile,
     base: usize,
     err: &toml::de::Error,
@@ -228,7 +231,7 @@ pub fn from_toml_error(
 }
 
 /// Indonesian wording for the serde/TOML messages editors meet most often.
-pub fn translate_serde_message(message: &str) -> String {
+pub(crate) fn translate_serde_message(message: &str) -> String {
     let message = message.trim();
     let ticked = |m: &str| -> Vec<String> {
         m.split('`')

@@ -123,7 +123,7 @@ impl Renderer {
     /// Renders a template into an HTML block that Markdown keeps intact: no blank lines inside
     /// (a blank line would end the HTML block) and no leading indentation (four spaces would
     /// turn a line into a code block).
-    pub fn render(&self, name: &str, context: impl Serialize) -> Result<String, String> {
+    pub(crate) fn render(&self, name: &str, context: impl Serialize) -> Result<String, String> {
         let template = self
             .env
             .get_template(name)
@@ -142,7 +142,7 @@ impl Renderer {
 
 /// A content field written in simple Markdown, as HTML. Raw HTML in the text stays text:
 /// content can never inject markup.
-pub fn markdown(text: &str) -> String {
+pub(crate) fn markdown(text: &str) -> String {
     let events = Parser::new_ext(text, Options::ENABLE_STRIKETHROUGH).map(|event| match event {
         Event::Html(html) | Event::InlineHtml(html) => Event::Text(html),
         // An HTML block becomes a paragraph of its text.
@@ -157,7 +157,7 @@ pub fn markdown(text: &str) -> String {
 
 /// Like [`markdown`], without the paragraph around a one-paragraph text: for options, steps
 /// and other short texts that sit inside a label or list item.
-pub fn markdown_inline(text: &str) -> String {
+pub(crate) fn markdown_inline(text: &str) -> String {
     let html = markdown(text);
     match html
         .strip_prefix("<p>")
@@ -187,7 +187,7 @@ fn fill(value: String, kwargs: Kwargs) -> Result<String, Error> {
 
 /// Link from the page rendered for `from` (a chapter path relative to `src/`) to the page of
 /// `to`, as mdBook writes them (`.md` → `.html`).
-pub fn relative_link(from: &Path, to: &Path) -> String {
+pub(crate) fn relative_link(from: &Path, to: &Path) -> String {
     let from_dir: Vec<Component> = from
         .parent()
         .map(|p| p.components().collect())

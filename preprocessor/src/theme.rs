@@ -26,10 +26,7 @@ use std::collections::BTreeMap;
 use std::path::Path;
 
 /// The folder of generated files inside the book's `theme/` folder.
-pub const GENERATED: &str = "generated";
-
-/// Files written into `theme/generated/`.
-pub const FILES: &[&str] = &["index.hbs", "book.js", "modul-data.js"];
+pub(crate) const GENERATED: &str = "generated";
 
 /// What `modul-data.js` defines: one global per table, read by the classic scripts loaded
 /// after it (`file://` has no modules).
@@ -61,7 +58,7 @@ impl ScriptData<'_> {
 }
 
 /// The translated theme files, by name. Fails when a table entry no longer matches mdBook.
-pub fn generate() -> Result<BTreeMap<&'static str, String>, String> {
+pub(crate) fn generate() -> Result<BTreeMap<&'static str, String>, String> {
     generate_with(ui())
 }
 
@@ -172,7 +169,7 @@ fn with_csp(template: &str) -> Result<String, String> {
 /// `'sha256-…'` of every inline script whose text is fixed. Scripts that still contain
 /// template values (mdBook's own `mdbook serve` reload and redirect scripts, which `modul`
 /// does not use) get none and are blocked.
-pub fn inline_script_hashes(template: &str) -> Vec<String> {
+pub(crate) fn inline_script_hashes(template: &str) -> Vec<String> {
     let mut hashes = Vec::new();
     let mut rest = template;
     while let Some(start) = rest.find("<script") {

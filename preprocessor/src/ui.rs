@@ -11,25 +11,25 @@ pub(crate) const SOURCE: &str = include_str!("ui.toml");
 #[serde(deny_unknown_fields)]
 pub(crate) struct Ui {
     /// Labels of our templates and scripts.
-    pub teks: BTreeMap<String, String>,
+    pub(crate) teks: BTreeMap<String, String>,
     /// Strings our own scripts show (`MODUL_TEKS`).
     #[serde(default)]
-    pub skrip: BTreeMap<String, String>,
+    pub(crate) skrip: BTreeMap<String, String>,
     /// Runtime strings of the exercise scripts (`MODUL_LATIHAN_TEKS`).
     #[serde(default)]
-    pub latihan: BTreeMap<String, String>,
+    pub(crate) latihan: BTreeMap<String, String>,
     /// Strings of the search (`modul-cari.js`, and mdBook's search header in `modul-ui.js`).
-    pub pencarian: BTreeMap<String, String>,
+    pub(crate) pencarian: BTreeMap<String, String>,
     /// Replacements in mdBook's default theme files.
-    pub mdbook: Vec<Replacement>,
+    pub(crate) mdbook: Vec<Replacement>,
 }
 
 #[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub(crate) struct Replacement {
-    pub file: String,
-    pub asli: String,
-    pub terjemahan: String,
+    pub(crate) file: String,
+    pub(crate) asli: String,
+    pub(crate) terjemahan: String,
 }
 
 /// The parsed table. `ui.toml` is part of the program, not content: a test parses it, so a

@@ -22,7 +22,10 @@ fn kind_names(kind: BlockQuoteKind) -> (&'static str, &'static str) {
 }
 
 /// Replacements (range of the alert → new Markdown) for every alert in `text`.
-pub(crate) fn rewrite(text: &str, renderer: &Renderer) -> Result<Vec<(Range<usize>, String)>, String> {
+pub(crate) fn rewrite(
+    text: &str,
+    renderer: &Renderer,
+) -> Result<Vec<(Range<usize>, String)>, String> {
     let mut out = Vec::new();
     let mut depth = 0usize;
     for (event, range) in Parser::new_ext(text, Options::ENABLE_GFM).into_offset_iter() {

@@ -11,17 +11,17 @@ use std::path::{Path, PathBuf};
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub(crate) struct Entry {
-    pub id: String,
-    pub path: PathBuf,
-    pub title: Option<String>,
+    pub(crate) id: String,
+    pub(crate) path: PathBuf,
+    pub(crate) title: Option<String>,
     /// The file is not valid TOML (already reported): its schema is not checked again.
-    pub broken: bool,
+    pub(crate) broken: bool,
 }
 
 /// Items of one kind (exercises or forms), by id.
 #[derive(Debug, Clone, Default)]
 pub(crate) struct Catalog {
-    pub entries: BTreeMap<String, Entry>,
+    pub(crate) entries: BTreeMap<String, Entry>,
 }
 
 impl Catalog {

@@ -12,9 +12,9 @@ const DELIMITER: &str = "+++";
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub(crate) struct FrontMatter {
     /// The whole block, delimiters and the line break after the closing one included.
-    pub block: Range<usize>,
+    pub(crate) block: Range<usize>,
     /// The TOML between the delimiters.
-    pub toml: Range<usize>,
+    pub(crate) toml: Range<usize>,
 }
 
 /// Finds a front-matter block that starts on the first line. An opening `+++` without a
@@ -49,9 +49,9 @@ pub(crate) fn front_matter(file: &SourceFile) -> Result<Option<FrontMatter>, Dia
 #[derive(Debug, Default)]
 pub(crate) struct ChapterIndex {
     /// Every chapter file, relative to `src/`.
-    pub chapters: BTreeSet<PathBuf>,
+    pub(crate) chapters: BTreeSet<PathBuf>,
     /// Direct sub-chapters of each chapter, in SUMMARY.md order.
-    pub children: BTreeMap<PathBuf, Vec<PathBuf>>,
+    pub(crate) children: BTreeMap<PathBuf, Vec<PathBuf>>,
 }
 
 /// `a/./b/../c` → `a/c`, without touching the file system.

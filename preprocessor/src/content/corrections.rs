@@ -23,7 +23,7 @@ use std::path::{Path, PathBuf};
 use toml::Spanned;
 
 /// The folder of correction files inside the data folder.
-pub const FOLDER: &str = "penyuntingan";
+pub(crate) const FOLDER: &str = "penyuntingan";
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "kebab-case")]
@@ -145,7 +145,7 @@ impl Corrections {
         Ok(Corrections { files })
     }
 
-    pub fn row_count(&self) -> usize {
+    pub(crate) fn row_count(&self) -> usize {
         self.files.iter().map(|f| f.rows.len()).sum()
     }
 }

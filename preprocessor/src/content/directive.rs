@@ -30,12 +30,12 @@ pub(crate) const MDBOOK: &[&str] = &["include", "rustdoc_include", "playground",
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub(crate) struct RawDirective {
     /// From `{{` to `}}` inclusive.
-    pub range: Range<usize>,
-    pub name: String,
-    pub name_range: Range<usize>,
-    pub args: Vec<(String, Range<usize>)>,
+    pub(crate) range: Range<usize>,
+    pub(crate) name: String,
+    pub(crate) name_range: Range<usize>,
+    pub(crate) args: Vec<(String, Range<usize>)>,
     /// Nothing but whitespace around it on its line: it may become a block.
-    pub alone_on_line: bool,
+    pub(crate) alone_on_line: bool,
 }
 
 /// A directive whose arguments have the right shape.
@@ -149,7 +149,10 @@ pub(crate) fn scan(file: &SourceFile, body: Range<usize>) -> (Vec<RawDirective>,
 
 /// Checks the name and argument count. `None` for mdBook's own directives. One piece: one arm
 /// per directive with its arguments, the list a reader of this file looks for.
-pub(crate) fn classify(file: &SourceFile, raw: &RawDirective) -> Result<Option<Directive>, Diagnostics> {
+pub(crate) fn classify(
+    file: &SourceFile,
+    raw: &RawDirective,
+) -> Result<Option<Directive>, Diagnostics> {
     let fail = |range: Range<usize>, message: String, help: String| {
         Err(Diagnostics(vec![file.error(range, message, help)]))
     };

@@ -43,15 +43,15 @@ struct ReadingRecord {
 #[derive(Debug, Clone, Serialize, PartialEq, Eq)]
 pub(crate) struct Reading {
     /// The reading's chapter, relative to `src/`.
-    pub chapter: PathBuf,
-    pub original_title: String,
-    pub date: Option<String>,
-    pub source: String,
-    pub kind: String,
+    pub(crate) chapter: PathBuf,
+    pub(crate) original_title: String,
+    pub(crate) date: Option<String>,
+    pub(crate) source: String,
+    pub(crate) kind: String,
     /// Chapters it supports, relative to `src/`, in the order given.
-    pub supports: Vec<PathBuf>,
+    pub(crate) supports: Vec<PathBuf>,
     /// Where the source line goes: after the page's first `# ` heading.
-    pub insert_at: usize,
+    pub(crate) insert_at: usize,
 }
 
 /// Parses the reading record of one chapter, if its front matter has one.

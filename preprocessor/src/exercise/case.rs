@@ -13,10 +13,10 @@ pub(crate) const CASES_FILE: &str = "kasus.toml";
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub(crate) struct Case {
-    pub id: String,
-    pub title: String,
+    pub(crate) id: String,
+    pub(crate) title: String,
     /// Chapter relative to `src/`.
-    pub page: PathBuf,
+    pub(crate) page: PathBuf,
 }
 
 #[derive(Debug, Deserialize)]

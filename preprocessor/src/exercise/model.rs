@@ -30,7 +30,7 @@ pub enum Kind {
 }
 
 impl Kind {
-    pub const ALL: [Kind; 9] = [
+    pub(crate) const ALL: [Kind; 9] = [
         Kind::SingleChoice,
         Kind::MultipleChoice,
         Kind::TrueFalse,
@@ -42,7 +42,7 @@ impl Kind {
         Kind::FormFilling,
     ];
 
-    pub fn name(self) -> &'static str {
+    pub(crate) fn name(self) -> &'static str {
         match self {
             Kind::SingleChoice => "pilihan-ganda",
             Kind::MultipleChoice => "pilihan-jamak",
@@ -56,7 +56,7 @@ impl Kind {
         }
     }
 
-    pub fn from_name(name: &str) -> Option<Kind> {
+    pub(crate) fn from_name(name: &str) -> Option<Kind> {
         Kind::ALL.into_iter().find(|k| k.name() == name)
     }
 
@@ -87,30 +87,30 @@ impl Kind {
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
-pub struct Choice {
-    pub text: String,
-    pub correct: bool,
-    pub feedback: String,
+pub(crate) struct Choice {
+    pub(crate) text: String,
+    pub(crate) correct: bool,
+    pub(crate) feedback: String,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
-pub struct Pair {
-    pub left: String,
-    pub right: String,
-    pub feedback: Option<String>,
+pub(crate) struct Pair {
+    pub(crate) left: String,
+    pub(crate) right: String,
+    pub(crate) feedback: Option<String>,
 }
 
 /// How a scenario ends.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Deserialize, Serialize)]
 #[serde(rename_all = "lowercase")]
-pub enum Ending {
+pub(crate) enum Ending {
     Baik,
     Cukup,
     Kurang,
 }
 
 impl Ending {
-    pub fn name(self) -> &'static str {
+    pub(crate) fn name(self) -> &'static str {
         match self {
             Ending::Baik => "baik",
             Ending::Cukup => "cukup",
@@ -119,7 +119,7 @@ impl Ending {
     }
 
     /// The score an ending earns: the learner's result for the scenario.
-    pub fn score(self) -> f64 {
+    pub(crate) fn score(self) -> f64 {
         match self {
             Ending::Baik => 1.0,
             Ending::Cukup => 0.5,
@@ -129,25 +129,25 @@ impl Ending {
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
-pub struct Step {
-    pub text: String,
-    pub consequence: String,
-    pub next: String,
+pub(crate) struct Step {
+    pub(crate) text: String,
+    pub(crate) consequence: String,
+    pub(crate) next: String,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
-pub struct Node {
-    pub id: String,
-    pub situation: String,
-    pub choices: Vec<Step>,
-    pub ending: Option<Ending>,
-    pub debrief: Option<String>,
+pub(crate) struct Node {
+    pub(crate) id: String,
+    pub(crate) situation: String,
+    pub(crate) choices: Vec<Step>,
+    pub(crate) ending: Option<Ending>,
+    pub(crate) debrief: Option<String>,
 }
 
 /// A value of the model answer of a form-filling exercise.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 #[serde(untagged)]
-pub enum ModelValue {
+pub(crate) enum ModelValue {
     Text(String),
     /// select_multiple: the chosen choice names.
     List(Vec<String>),
@@ -157,7 +157,7 @@ pub enum ModelValue {
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 #[serde(tag = "jenis", rename_all = "kebab-case")]
-pub enum Body {
+pub(crate) enum Body {
     #[serde(rename = "pilihan-ganda")]
     SingleChoice {
         question: String,
@@ -208,7 +208,7 @@ pub enum Body {
 }
 
 impl Body {
-    pub fn kind(&self) -> Kind {
+    pub(crate) fn kind(&self) -> Kind {
         match self {
             Body::SingleChoice { .. } => Kind::SingleChoice,
             Body::MultipleChoice { .. } => Kind::MultipleChoice,
@@ -225,36 +225,36 @@ impl Body {
 
 /// Where references were written, for errors found once the book is known.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
-pub struct Spans {
-    pub session: Range<usize>,
-    pub topic: Option<Range<usize>>,
-    pub case: Option<Range<usize>>,
-    pub form: Option<Range<usize>>,
+pub(crate) struct Spans {
+    pub(crate) session: Range<usize>,
+    pub(crate) topic: Option<Range<usize>>,
+    pub(crate) case: Option<Range<usize>>,
+    pub(crate) form: Option<Range<usize>>,
     /// `[jawaban_model]`: each field name with the spans of its key and value, in file order.
-    pub model_spans: Vec<(String, Range<usize>, Range<usize>)>,
+    pub(crate) model_spans: Vec<(String, Range<usize>, Range<usize>)>,
 }
 
 /// One exercise, validated.
 #[derive(Debug, Clone)]
 pub struct Exercise {
     pub id: String,
-    pub file: SourceFile,
+    pub(crate) file: SourceFile,
     pub title: String,
     /// "1-4".
     pub session: String,
     /// The exact title of a topic of that session.
     pub topic: Option<String>,
     /// Markdown shown before the question.
-    pub intro: Option<String>,
+    pub(crate) intro: Option<String>,
     /// Id of a longitudinal case (`exercises/kasus.toml`).
-    pub case: Option<String>,
+    pub(crate) case: Option<String>,
     /// Markdown, trainer mode only.
-    pub facilitator_note: Option<String>,
-    pub body: Body,
+    pub(crate) facilitator_note: Option<String>,
+    pub(crate) body: Body,
     /// Hash of what the learner answers and how it is scored: a change makes a stored answer
     /// "outdated" instead of silently wrong.
-    pub hash: String,
-    pub spans: Spans,
+    pub(crate) hash: String,
+    pub(crate) spans: Spans,
 }
 
 impl Exercise {

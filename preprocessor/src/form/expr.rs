@@ -20,7 +20,7 @@
 use std::ops::Range;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Op {
+pub(crate) enum Op {
     Eq,
     Ne,
     Lt,
@@ -30,7 +30,7 @@ pub enum Op {
 }
 
 impl Op {
-    pub fn symbol(self) -> &'static str {
+    pub(crate) fn symbol(self) -> &'static str {
         match self {
             Op::Eq => "=",
             Op::Ne => "!=",
@@ -42,7 +42,7 @@ impl Op {
     }
 
     /// How the comparison reads in an Indonesian instruction.
-    pub fn words(self) -> &'static str {
+    pub(crate) fn words(self) -> &'static str {
         match self {
             Op::Eq => "=",
             Op::Ne => "≠",
@@ -55,7 +55,7 @@ impl Op {
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Func {
+pub(crate) enum Func {
     Not,
     Selected,
     CountSelected,
@@ -67,7 +67,7 @@ pub enum Func {
 }
 
 impl Func {
-    pub const ALL: &[(&str, Func, usize)] = &[
+    pub(crate) const ALL: &[(&str, Func, usize)] = &[
         ("not", Func::Not, 1),
         ("selected", Func::Selected, 2),
         ("count-selected", Func::CountSelected, 1),
@@ -78,7 +78,7 @@ impl Func {
         ("false", Func::False, 0),
     ];
 
-    pub fn name(self) -> &'static str {
+    pub(crate) fn name(self) -> &'static str {
         Func::ALL
             .iter()
             .find(|(_, f, _)| *f == self)
@@ -88,7 +88,7 @@ impl Func {
 
 /// A parsed expression; `span` fields are byte ranges within the expression text.
 #[derive(Debug, Clone, PartialEq)]
-pub enum Expr {
+pub(crate) enum Expr {
     /// `${name}`.
     Ref {
         name: String,
@@ -122,9 +122,9 @@ pub enum Expr {
 /// A syntax error: what, where (byte range in the expression) and how to fix it.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub(crate) struct ParseError {
-    pub message: String,
-    pub help: String,
-    pub span: Range<usize>,
+    pub(crate) message: String,
+    pub(crate) help: String,
+    pub(crate) span: Range<usize>,
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -446,7 +446,7 @@ pub(crate) fn parse(text: &str) -> Result<Expr, ParseError> {
 
 impl Expr {
     /// Every node, depth first.
-    pub fn walk<'a>(&'a self, visit: &mut dyn FnMut(&'a Expr)) {
+    pub(crate) fn walk<'a>(&'a self, visit: &mut dyn FnMut(&'a Expr)) {
         visit(self);
         match self {
             Expr::And(a, b) | Expr::Or(a, b) => {
@@ -462,7 +462,7 @@ impl Expr {
         }
     }
 
-    pub fn walk_mut(&mut self, visit: &mut dyn FnMut(&mut Expr)) {
+    pub(crate) fn walk_mut(&mut self, visit: &mut dyn FnMut(&mut Expr)) {
         visit(self);
         match self {
             Expr::And(a, b) | Expr::Or(a, b) => {
@@ -479,7 +479,7 @@ impl Expr {
     }
 
     /// The expression as XLSForm writes it (canonical spacing, explicit parentheses).
-    pub fn to_xpath(&self) -> String {
+    pub(crate) fn to_xpath(&self) -> String {
         match self {
             Expr::Ref { name, .. } => format!("${{{name}}}"),
             Expr::Current { .. } => ".".into(),

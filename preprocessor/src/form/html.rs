@@ -55,7 +55,7 @@ pub enum AnswerValue {
 impl Answers {
     /// Whether a field's answer can be checked for equality rather than compared by the
     /// learner: only answers with one right form.
-    pub fn checkable(field: &Field) -> bool {
+    pub(crate) fn checkable(field: &Field) -> bool {
         matches!(
             field.kind,
             Kind::SelectOne(_)
@@ -69,7 +69,7 @@ impl Answers {
 
 impl<'a> Instance<'a> {
     /// The book's own instance of a form: key `modul:formulir:ID`.
-    pub fn book(form: &'a Form, prefix: String, xlsx_link: String) -> Self {
+    pub(crate) fn book(form: &'a Form, prefix: String, xlsx_link: String) -> Self {
         Instance {
             form,
             prefix,

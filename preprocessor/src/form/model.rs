@@ -23,13 +23,13 @@ pub(crate) const TYPES: &[&str] = &[
 ];
 
 #[derive(Debug, Clone, PartialEq)]
-pub struct Choice {
-    pub name: String,
-    pub label: String,
+pub(crate) struct Choice {
+    pub(crate) name: String,
+    pub(crate) label: String,
 }
 
 #[derive(Debug, Clone, PartialEq)]
-pub enum Kind {
+pub(crate) enum Kind {
     Text,
     Textarea,
     Integer,
@@ -45,47 +45,47 @@ pub enum Kind {
 
 /// Table rows: either a fixed set of labelled rows, or rows the user adds.
 #[derive(Debug, Clone, PartialEq)]
-pub struct Repeat {
-    pub fields: Vec<Field>,
+pub(crate) struct Repeat {
+    pub(crate) fields: Vec<Field>,
     /// Rows printed on a blank form (and kept blank below the filled rows on paper).
-    pub blank_rows: u32,
+    pub(crate) blank_rows: u32,
     /// Fixed rows with their labels (e.g. "Minggu I" … "Minggu IV"): no rows added or removed.
-    pub row_labels: Vec<String>,
+    pub(crate) row_labels: Vec<String>,
     /// The rows are printed as columns (the source's layout of Formulir 2).
-    pub rows_as_columns: bool,
+    pub(crate) rows_as_columns: bool,
     /// A "No." column with the row number.
-    pub numbered: bool,
+    pub(crate) numbered: bool,
 }
 
 #[derive(Debug, Clone, PartialEq)]
-pub struct Field {
-    pub name: String,
-    pub label: String,
-    pub hint: Option<String>,
-    pub kind: Kind,
-    pub required: bool,
-    pub relevant: Option<Expr>,
-    pub constraint: Option<Expr>,
-    pub constraint_message: Option<String>,
+pub(crate) struct Field {
+    pub(crate) name: String,
+    pub(crate) label: String,
+    pub(crate) hint: Option<String>,
+    pub(crate) kind: Kind,
+    pub(crate) required: bool,
+    pub(crate) relevant: Option<Expr>,
+    pub(crate) constraint: Option<Expr>,
+    pub(crate) constraint_message: Option<String>,
     /// Ruled lines on paper (or the height of the box, in lines).
-    pub lines: u32,
+    pub(crate) lines: u32,
     /// Printed as an empty box to draw in (a genogram) instead of ruled lines.
-    pub drawing_box: bool,
+    pub(crate) drawing_box: bool,
     /// Shown after the input, e.g. "Minggu/Bulan".
-    pub unit: Option<String>,
+    pub(crate) unit: Option<String>,
     /// Earlier names of this field: an old draft's value moves over instead of becoming "data lama".
-    pub old_names: Vec<String>,
+    pub(crate) old_names: Vec<String>,
     /// The visible number ("5") when the form numbers its fields.
-    pub number: Option<String>,
+    pub(crate) number: Option<String>,
 }
 
 impl Field {
     /// Fields that hold a value (not notes, groups or repeats themselves).
-    pub fn holds_value(&self) -> bool {
+    pub(crate) fn holds_value(&self) -> bool {
         !matches!(self.kind, Kind::Note | Kind::Group(_) | Kind::Repeat(_))
     }
 
-    pub fn type_name(&self) -> &'static str {
+    pub(crate) fn type_name(&self) -> &'static str {
         match &self.kind {
             Kind::Text => "text",
             Kind::Textarea => "textarea",
@@ -101,14 +101,14 @@ impl Field {
         }
     }
 
-    pub fn list(&self) -> Option<&str> {
+    pub(crate) fn list(&self) -> Option<&str> {
         match &self.kind {
             Kind::SelectOne(l) | Kind::SelectMultiple(l) => Some(l),
             _ => None,
         }
     }
 
-    pub fn children(&self) -> &[Field] {
+    pub(crate) fn children(&self) -> &[Field] {
         match &self.kind {
             Kind::Group(f) => f,
             Kind::Repeat(r) => &r.fields,
@@ -119,28 +119,28 @@ impl Field {
 
 #[derive(Debug, Clone, PartialEq)]
 pub struct Form {
-    pub id: String,
-    pub path: PathBuf,
-    pub title: String,
+    pub(crate) id: String,
+    pub(crate) path: PathBuf,
+    pub(crate) title: String,
     /// "Formulir 2" for the modul's own forms.
-    pub code: Option<String>,
+    pub(crate) code: Option<String>,
     /// The line above the title on paper ("Lampiran: Asesmen dan Rencana Pelayanan").
-    pub header: Option<String>,
-    pub version: u32,
-    pub sessions: Vec<String>,
+    pub(crate) header: Option<String>,
+    pub(crate) version: u32,
+    pub(crate) sessions: Vec<String>,
     /// Where each session code was written, for errors found once sessions are known.
-    pub session_spans: Vec<Range<usize>>,
-    pub intro: Option<String>,
+    pub(crate) session_spans: Vec<Range<usize>>,
+    pub(crate) intro: Option<String>,
     /// The form's own page (relative to the book's `src/`) and where it was written.
-    pub page: Option<(PathBuf, Range<usize>)>,
-    pub numbered: bool,
-    pub lists: BTreeMap<String, Vec<Choice>>,
-    pub fields: Vec<Field>,
+    pub(crate) page: Option<(PathBuf, Range<usize>)>,
+    pub(crate) numbered: bool,
+    pub(crate) lists: BTreeMap<String, Vec<Choice>>,
+    pub(crate) fields: Vec<Field>,
 }
 
 impl Form {
     /// Every field in document order, with the repeat it sits in (if any).
-    pub fn all_fields(&self) -> Vec<(&Field, Option<&Field>)> {
+    pub(crate) fn all_fields(&self) -> Vec<(&Field, Option<&Field>)> {
         fn visit<'a>(
             fields: &'a [Field],
             repeat: Option<&'a Field>,
@@ -160,14 +160,14 @@ impl Form {
         out
     }
 
-    pub fn field(&self, name: &str) -> Option<&Field> {
+    pub(crate) fn field(&self, name: &str) -> Option<&Field> {
         self.all_fields()
             .into_iter()
             .map(|(f, _)| f)
             .find(|f| f.name == name)
     }
 
-    pub fn choice_label(&self, list: &str, name: &str) -> Option<&str> {
+    pub(crate) fn choice_label(&self, list: &str, name: &str) -> Option<&str> {
         self.lists
             .get(list)?
             .iter()

@@ -11,9 +11,9 @@ use std::path::Path;
 #[derive(Debug, Serialize)]
 pub(crate) struct TermView<'a> {
     #[serde(flatten)]
-    pub term: &'a Term,
-    pub taught: Option<String>,
-    pub link: Option<String>,
+    pub(crate) term: &'a Term,
+    pub(crate) taught: Option<String>,
+    pub(crate) link: Option<String>,
 }
 
 /// Glossary entries grouped by initial letter, for the page.

@@ -16,7 +16,7 @@ impl Glossary {
     /// Links to insert into a chapter's Markdown: the first occurrence of each term in running
     /// text (not in headings, links, code or HTML), longest terms first so "konferensi kasus"
     /// wins over a shorter term inside it. `target` is the glossary page link from this chapter.
-    pub fn links(&self, markdown: &str, target: &str) -> Vec<(Range<usize>, String)> {
+    pub(crate) fn links(&self, markdown: &str, target: &str) -> Vec<(Range<usize>, String)> {
         let texts = running_text(markdown);
         // Lower-cased once for every term; ASCII lower-casing keeps byte offsets.
         let lower = markdown.to_ascii_lowercase();

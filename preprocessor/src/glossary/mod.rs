@@ -23,7 +23,7 @@ use std::ops::Range;
 use std::path::Path;
 use toml::Spanned;
 
-pub const FILE_NAME: &str = "istilah.toml";
+pub(crate) const FILE_NAME: &str = "istilah.toml";
 
 #[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -47,20 +47,20 @@ struct TermRecord {
 
 /// One glossary entry, validated.
 #[derive(Debug, Clone, Serialize, PartialEq, Eq)]
-pub struct Term {
-    pub term: String,
-    pub expansion: Option<String>,
-    pub definition: String,
-    pub session: String,
-    pub topic: Option<String>,
-    pub synonyms: Vec<String>,
+pub(crate) struct Term {
+    pub(crate) term: String,
+    pub(crate) expansion: Option<String>,
+    pub(crate) definition: String,
+    pub(crate) session: String,
+    pub(crate) topic: Option<String>,
+    pub(crate) synonyms: Vec<String>,
     /// Fragment id of the entry on the glossary page.
-    pub anchor: String,
+    pub(crate) anchor: String,
 }
 
 #[derive(Debug, Clone, Default, Serialize)]
 pub struct Glossary {
-    pub terms: Vec<Term>,
+    pub(crate) terms: Vec<Term>,
 }
 
 /// Where a term's record sits, for messages that need the sessions (known only later).
@@ -154,7 +154,7 @@ impl Glossary {
     }
 
     /// Every entry names a session of the book, and a topic of that session if it names one.
-    pub fn check_sessions(&self, spans: &Spans, sessions: &[Session]) -> Diagnostics {
+    pub(crate) fn check_sessions(&self, spans: &Spans, sessions: &[Session]) -> Diagnostics {
         let mut problems = Diagnostics::default();
         let codes: Vec<&str> = sessions.iter().map(|s| s.code.as_str()).collect();
         for (i, term) in self.terms.iter().enumerate() {
@@ -187,7 +187,7 @@ impl Glossary {
     }
 
     /// The chapter where an entry is taught: its topic page, else the session chapter.
-    pub fn taught_in<'a>(
+    pub(crate) fn taught_in<'a>(
         &self,
         term: &Term,
         sessions: &'a [Session],

@@ -22,7 +22,7 @@ pub struct Word {
 }
 
 /// Folding of accented Latin letters to ASCII: pairs of (accented, plain), exported as data.
-pub const FOLD: &[(&str, &str)] = &[
+pub(crate) const FOLD: &[(&str, &str)] = &[
     ("àáâãäåā", "a"),
     ("çć", "c"),
     ("èéêëē", "e"),
@@ -36,7 +36,7 @@ pub const FOLD: &[(&str, &str)] = &[
 /// Indonesian function words: conjunctions, prepositions, pronouns, auxiliaries and other words
 /// that say nothing about a section's topic. Chosen for this book's register; content words
 /// that merely occur often (`klien`, `sosial`) are left to the ranking.
-pub const STOPWORDS: &[&str] = &[
+pub(crate) const STOPWORDS: &[&str] = &[
     "ada",
     "adalah",
     "adanya",
@@ -162,14 +162,14 @@ pub const STOPWORDS: &[&str] = &[
 #[derive(Debug, Serialize)]
 pub struct Tables {
     /// [`FOLD`]: pairs of (accented letters, the plain letter they fold to).
-    pub fold: &'static [(&'static str, &'static str)],
+    pub(crate) fold: &'static [(&'static str, &'static str)],
     /// [`STOPWORDS`]: function words, never index terms.
-    pub stopwords: &'static [&'static str],
+    pub(crate) stopwords: &'static [&'static str],
     /// The stemmer's rules ([`super::stemmer`]).
-    pub stemmer: Rules,
+    pub(crate) stemmer: Rules,
 }
 
-pub fn tables() -> Tables {
+pub(crate) fn tables() -> Tables {
     Tables {
         fold: FOLD,
         stopwords: STOPWORDS,
@@ -239,19 +239,13 @@ pub fn words(text: &str) -> Vec<Word> {
 /// The index term of every word of the book: the stem reading its vocabulary supports
 /// ([`super::stemmer::choose`]). Words outside the book get Tala's reading.
 #[derive(Debug, Clone, Default)]
-pub struct Lexicon {
+pub(crate) struct Lexicon {
     stems: BTreeMap<String, String>,
 }
 
 impl Lexicon {
-    /// The lexicon of a body of text.
-    pub fn new<'a>(texts: impl IntoIterator<Item = &'a str>) -> Lexicon {
-        let words: Vec<Vec<Word>> = texts.into_iter().map(words).collect();
-        Lexicon::from_words(words.iter().flatten())
-    }
-
     /// The lexicon of words already split (the indexer splits every text once).
-    pub fn from_words<'a>(words: impl IntoIterator<Item = &'a Word>) -> Lexicon {
+    pub(crate) fn from_words<'a>(words: impl IntoIterator<Item = &'a Word>) -> Lexicon {
         let mut vocabulary = HashSet::new();
         for word in words {
             if is_letters(&word.text) && !is_stopword(&word.text) {
@@ -266,7 +260,7 @@ impl Lexicon {
     }
 
     /// The index term of one normalized word.
-    pub fn term(&self, word: &str) -> String {
+    pub(crate) fn term(&self, word: &str) -> String {
         match self.stems.get(word) {
             Some(stem) => stem.clone(),
             None => RULES.candidates(word).swap_remove(0),
@@ -274,7 +268,7 @@ impl Lexicon {
     }
 
     /// The index terms of a text, function words left out, with the words they come from.
-    pub fn terms(&self, text: &str) -> Vec<(String, Word)> {
+    pub(crate) fn terms(&self, text: &str) -> Vec<(String, Word)> {
         words(text)
             .into_iter()
             .filter(|w| !is_stopword(&w.text))
@@ -288,7 +282,7 @@ fn is_letters(word: &str) -> bool {
 }
 
 /// Whether a normalized word is a function word.
-pub fn is_stopword(word: &str) -> bool {
+pub(crate) fn is_stopword(word: &str) -> bool {
     // Asked for every word of the book: a hash set, built once, instead of a list scan.
     static SET: std::sync::OnceLock<HashSet<&'static str>> = std::sync::OnceLock::new();
     SET.get_or_init(|| STOPWORDS.iter().copied().collect())

@@ -16,11 +16,11 @@ use tantivy::{DocSet, Index, IndexWriter, TERMINATED, TantivyDocument};
 
 /// Scores are scaled to 1–99: two digits in the exported JSON, and as fine as the ranking
 /// needs (more levels made the index larger without changing a dev-set rank).
-pub const IMPACT_LEVELS: u8 = 99;
+pub(crate) const IMPACT_LEVELS: u8 = 99;
 
 /// Field weights: a word in the section's heading says most about it; the page title and the
 /// headings above say where it belongs; the body, what it is about.
-pub const FIELDS: [(&str, f32); 3] = [("judul", 2.0), ("jejak", 1.0), ("isi", 1.0)];
+pub(crate) const FIELDS: [(&str, f32); 3] = [("judul", 2.0), ("jejak", 1.0), ("isi", 1.0)];
 
 /// The exported index, as `pencarian/indeks.js` carries it (`window.modulIndeksCari`): the
 /// browser's contract for search. `modul-cari.js` reads everything it ranks with from here,
@@ -126,7 +126,7 @@ fn field_texts(section: &Section) -> [String; 3] {
 }
 
 /// Indexes the sections and exports the result.
-pub fn build(sections: &[Section], glossary: &Glossary) -> Result<Export, String> {
+pub(crate) fn build(sections: &[Section], glossary: &Glossary) -> Result<Export, String> {
     // Every text is split into words once (on the machine's cores); the lexicon and the
     // index terms both come from those words, and tantivy gets them pre-tokenized.
     let texts: Vec<[String; 3]> = sections.iter().map(field_texts).collect();
@@ -311,7 +311,7 @@ fn pages_and_sections(sections: &[Section]) -> (Vec<PageEntry>, Vec<SectionEntry
 /// Glossary entries as groups of equivalent phrases (term, expansion, synonyms), each phrase as
 /// its index terms. Entries that share a phrase (`peksos` = "pekerja sosial", itself an entry)
 /// are one group.
-pub fn synonym_groups(glossary: &Glossary, lexicon: &Lexicon) -> Vec<Vec<Vec<String>>> {
+pub(crate) fn synonym_groups(glossary: &Glossary, lexicon: &Lexicon) -> Vec<Vec<Vec<String>>> {
     let phrase =
         |text: &str| -> Vec<String> { lexicon.terms(text).into_iter().map(|(t, _)| t).collect() };
     let mut groups: Vec<Vec<Vec<String>>> = Vec::new();

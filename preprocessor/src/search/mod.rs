@@ -14,7 +14,7 @@
 pub mod analyzer;
 pub mod index;
 pub mod query;
-pub mod sections;
+pub(crate) mod sections;
 pub(crate) mod snippet;
 pub mod stemmer;
 
@@ -24,12 +24,12 @@ use std::path::Path;
 use std::time::{Duration, Instant};
 
 /// Folder of the search files inside the site.
-pub const FOLDER: &str = "pencarian";
-pub const INDEX_FILE: &str = "indeks.js";
-pub const TEXT_FILE: &str = "teks.js";
+pub(crate) const FOLDER: &str = "pencarian";
+pub(crate) const INDEX_FILE: &str = "indeks.js";
+pub(crate) const TEXT_FILE: &str = "teks.js";
 /// The global variables the two files set.
-pub const INDEX_VAR: &str = "modulIndeksCari";
-pub const TEXT_VAR: &str = "modulTeksCari";
+pub(crate) const INDEX_VAR: &str = "modulIndeksCari";
+pub(crate) const TEXT_VAR: &str = "modulTeksCari";
 
 /// A page to index: its address relative to the site root and its title.
 #[derive(Debug, Clone)]
@@ -55,7 +55,7 @@ pub struct Built {
 }
 
 /// Reads the built pages and indexes them.
-pub fn build(site: &Path, pages: &[Page], glossary: &Glossary) -> Result<Built, String> {
+pub(crate) fn build(site: &Path, pages: &[Page], glossary: &Glossary) -> Result<Built, String> {
     let per_page = in_parallel(pages, |page| {
         let path = site.join(&page.url);
         let html = std::fs::read_to_string(&path)

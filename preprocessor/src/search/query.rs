@@ -82,7 +82,7 @@ fn is_term(index: &Export, term: &str) -> bool {
 }
 
 /// Optimal string alignment distance, giving up above `max`.
-pub fn distance(a: &str, b: &str, max: usize) -> Option<usize> {
+pub(crate) fn distance(a: &str, b: &str, max: usize) -> Option<usize> {
     let (a, b) = (a.as_bytes(), b.as_bytes());
     if a.len().abs_diff(b.len()) > max {
         return None;
@@ -254,7 +254,7 @@ fn slots(index: &Export, query: &[String]) -> Vec<Slot> {
 }
 
 /// The query's words as the index sees them.
-pub fn query_words(query: &str) -> Vec<String> {
+pub(crate) fn query_words(query: &str) -> Vec<String> {
     words(query)
         .into_iter()
         .map(|w| w.text)

@@ -18,24 +18,24 @@ use std::cell::RefCell;
 
 /// One index unit.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Section {
+pub(crate) struct Section {
     /// The page, relative to the site root (`sesi-1-4/asesmen.html`).
-    pub page: String,
+    pub(crate) page: String,
     /// The heading's id; `None` for text before the page's first heading.
-    pub anchor: Option<String>,
+    pub(crate) anchor: Option<String>,
     /// The page's title in the table of contents.
-    pub page_title: String,
+    pub(crate) page_title: String,
     /// The section's heading (empty before the first heading).
-    pub heading: String,
+    pub(crate) heading: String,
     /// Headings above this one on the page, outermost first.
-    pub parents: Vec<String>,
+    pub(crate) parents: Vec<String>,
     /// The section's text, whitespace collapsed.
-    pub body: String,
+    pub(crate) body: String,
 }
 
 impl Section {
     /// "Halaman » Bagian", or the page title alone for the page's own title section.
-    pub fn breadcrumb(&self) -> String {
+    pub(crate) fn breadcrumb(&self) -> String {
         if self.heading.is_empty() || same_words(&self.heading, &self.page_title) {
             self.page_title.clone()
         } else {
@@ -44,7 +44,8 @@ impl Section {
     }
 
     /// The link target, relative to the site root.
-    pub fn url(&self) -> String {
+    #[cfg(test)]
+    fn url(&self) -> String {
         match &self.anchor {
             Some(a) => format!("{}#{a}", self.page),
             None => self.page.clone(),
@@ -64,7 +65,7 @@ fn same_words(a: &str, b: &str) -> bool {
 
 /// The sections of one built page, in page order. Sections with neither heading nor text are
 /// dropped.
-pub fn sections(html: &str, page: &str, page_title: &str) -> Vec<Section> {
+pub(crate) fn sections(html: &str, page: &str, page_title: &str) -> Vec<Section> {
     let sink = Sink::default();
     let tokenizer = Tokenizer::new(sink, TokenizerOpts::default());
     // Only `<main>` is read: skipping the head and the navigation halves the work.

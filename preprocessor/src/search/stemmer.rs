@@ -31,33 +31,33 @@ use std::collections::{BTreeMap, BTreeSet};
 #[derive(Debug, Clone, Serialize, PartialEq, Eq)]
 pub struct Affix {
     /// The prefix or suffix: `meng`, `kan`.
-    pub affix: &'static str,
+    pub(crate) affix: &'static str,
     /// Prefix type set by a prefix, or the types a suffix is forbidden after.
-    pub kind: u8,
+    pub(crate) kind: u8,
     /// Restricts the rule to words whose remainder starts with a vowel (`"V"`) or a consonant
     /// (`"C"`), or with literal text; `"!s"` on a suffix: not after `s`. Absent: no restriction.
     #[serde(skip_serializing_if = "str::is_empty")]
-    pub next: &'static str,
+    pub(crate) next: &'static str,
     /// The texts that may replace the affix, Tala's reading first (`""` = simply remove it).
-    pub into: &'static [&'static str],
+    pub(crate) into: &'static [&'static str],
 }
 
 /// The stemmer's tables: exported to the browser unchanged.
 #[derive(Debug, Clone, Serialize)]
 pub struct Rules {
     /// The letters that count as vowels.
-    pub vowels: &'static str,
+    pub(crate) vowels: &'static str,
     /// Fewer vowels than this: the word is left alone (see the algorithm above).
-    pub min_vowels: usize,
+    pub(crate) min_vowels: usize,
     /// Particles and possessive pronouns: two passes over the end of the word.
-    pub clitics: [&'static [&'static str]; 2],
+    pub(crate) clitics: [&'static [&'static str]; 2],
     /// First-order prefixes, longest first; the first rule whose affix and `next` match applies.
-    pub first_order: &'static [Affix],
+    pub(crate) first_order: &'static [Affix],
     /// Second-order prefixes; a rule's `kind` becomes the prefix type.
-    pub second_order: &'static [Affix],
+    pub(crate) second_order: &'static [Affix],
     /// Suffixes, longest first; `kind` is a bit set of prefix types (1 << type) that forbid it,
     /// `next` = "!s" forbids it after `s` (`-i` in *kasi* is part of the root).
-    pub suffixes: &'static [Affix],
+    pub(crate) suffixes: &'static [Affix],
 }
 
 const fn rule(
@@ -288,7 +288,7 @@ struct State {
 
 /// For each word of a vocabulary, the one stem the index uses: the candidate that most words of
 /// the vocabulary can be read as, the earlier (Tala's) reading on a tie. So *rujukan* joins *merujuk* and *dirujuk* under `rujuk`, and *menulis* joins *tulis*.
-pub fn choose<'a>(
+pub(crate) fn choose<'a>(
     rules: &Rules,
     words: impl IntoIterator<Item = &'a str>,
 ) -> BTreeMap<String, String> {

@@ -46,30 +46,30 @@ struct ItemRecord {
 
 /// One entry of the method or media list.
 #[derive(Debug, Clone, Serialize, PartialEq, Eq)]
-pub struct Item {
-    pub id: String,
-    pub name: String,
+pub(crate) struct Item {
+    pub(crate) id: String,
+    pub(crate) name: String,
 }
 
 /// A break in the training day, after a number of JP.
 #[derive(Debug, Clone, Serialize, PartialEq, Eq)]
 pub(crate) struct Break {
-    pub after_jp: u32,
-    pub minutes: u32,
-    pub name: String,
+    pub(crate) after_jp: u32,
+    pub(crate) minutes: u32,
+    pub(crate) name: String,
 }
 
 /// The validated programme data.
 #[derive(Debug, Clone, Serialize)]
 pub(crate) struct Program {
-    pub minutes_per_jp: u32,
+    pub(crate) minutes_per_jp: u32,
     /// Start of the training day, in minutes after midnight.
-    pub day_start: u32,
-    pub jp_per_day: u32,
+    pub(crate) day_start: u32,
+    pub(crate) jp_per_day: u32,
     /// In order of `after_jp`, each strictly inside the day.
-    pub breaks: Vec<Break>,
-    pub methods: Vec<Item>,
-    pub media: Vec<Item>,
+    pub(crate) breaks: Vec<Break>,
+    pub(crate) methods: Vec<Item>,
+    pub(crate) media: Vec<Item>,
 }
 
 impl Program {

@@ -59,8 +59,8 @@ pub struct Session {
     pub code: String,
     pub title: String,
     pub objectives: Vec<String>,
-    pub methods: Vec<Item>,
-    pub media: Vec<Item>,
+    pub(crate) methods: Vec<Item>,
+    pub(crate) media: Vec<Item>,
     pub topics: Vec<Topic>,
     /// The session chapter, relative to `src/`.
     pub chapter: PathBuf,
@@ -75,12 +75,12 @@ pub struct Topic {
 }
 
 impl Session {
-    pub fn jp(&self) -> u32 {
+    pub(crate) fn jp(&self) -> u32 {
         self.topics.iter().map(|t| t.jp).sum()
     }
 
     /// Sort key: "1-10" after "1-9".
-    pub fn order_key(&self) -> (u32, u32) {
+    pub(crate) fn order_key(&self) -> (u32, u32) {
         code_order(&self.code).unwrap_or((u32::MAX, u32::MAX))
     }
 }

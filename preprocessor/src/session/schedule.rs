@@ -10,25 +10,25 @@ use std::path::Path;
 /// One line of a day: a topic (or part of one) or a break.
 #[derive(Debug, Clone, Serialize, PartialEq, Eq)]
 pub(crate) struct Row<'a> {
-    pub start: String,
-    pub end: String,
+    pub(crate) start: String,
+    pub(crate) end: String,
     /// Empty for a break.
-    pub code: &'a str,
-    pub title: &'a str,
+    pub(crate) code: &'a str,
+    pub(crate) title: &'a str,
     /// The topic page, relative to `src/`; `None` for a break.
-    pub page: Option<&'a Path>,
-    pub jp: u32,
+    pub(crate) page: Option<&'a Path>,
+    pub(crate) jp: u32,
     /// Part of a topic that began before a break or on an earlier day.
-    pub continued: bool,
+    pub(crate) continued: bool,
 }
 
 #[derive(Debug, Clone, Serialize, PartialEq, Eq)]
 pub(crate) struct Day<'a> {
-    pub number: usize,
-    pub jp: u32,
-    pub start: String,
-    pub end: String,
-    pub rows: Vec<Row<'a>>,
+    pub(crate) number: usize,
+    pub(crate) jp: u32,
+    pub(crate) start: String,
+    pub(crate) end: String,
+    pub(crate) rows: Vec<Row<'a>>,
 }
 
 /// Packs the topics into days. A topic is split at a break or at the end of a day and goes on
