@@ -9,7 +9,17 @@
 use crate::render::Renderer;
 use crate::ui;
 use pulldown_cmark::{BlockQuoteKind, Event, Options, Parser, Tag};
+use serde::Serialize;
 use std::ops::Range;
+
+/// The opening of an alert as `peringatan.html` renders it.
+#[derive(Serialize)]
+struct AlertView {
+    /// mdBook's class for the kind: `note`, `tip`, `important`, `warning`, `caution`.
+    kind: &'static str,
+    /// The Indonesian title.
+    title: &'static str,
+}
 
 fn kind_names(kind: BlockQuoteKind) -> (&'static str, &'static str) {
     match kind {
@@ -40,11 +50,14 @@ pub(crate) fn rewrite(
                     let (class, key) = kind_names(kind);
                     let open = renderer.render(
                         "peringatan.html",
-                        serde_json::json!({"kind": class, "title": ui::text(key)}),
+                        AlertView {
+                            kind: class,
+                            title: ui::text(key),
+                        },
                     )?;
                     out.push((range.clone(), wrap(text, range, &open, "</blockquote>")));
                 } else if is_facilitator_note(&text[range.clone()]) {
-                    let open = renderer.render("fasilitator.html", serde_json::json!({}))?;
+                    let open = renderer.render("fasilitator.html", ())?;
                     out.push((range.clone(), wrap(text, range, &open, "</details>")));
                 }
             }
