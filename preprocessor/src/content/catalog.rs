@@ -33,6 +33,28 @@ impl Catalog {
         self.entries.keys().map(String::as_str)
     }
 
+    /// Parses every entry with `parse` (the kind's loader); entries with broken TOML were
+    /// already reported and are left out, as are files that fail (their problems returned).
+    pub(crate) fn parse_each<T>(
+        &self,
+        parse: impl Fn(&str, &SourceFile) -> Result<T, Diagnostics>,
+    ) -> (BTreeMap<String, T>, Diagnostics) {
+        let mut parsed = BTreeMap::new();
+        let mut problems = Diagnostics::default();
+        for entry in self.entries.values().filter(|e| !e.broken) {
+            let result = SourceFile::read(&entry.path)
+                .map_err(|d| Diagnostics(vec![d]))
+                .and_then(|file| parse(&entry.id, &file));
+            match result {
+                Ok(item) => {
+                    parsed.insert(entry.id.clone(), item);
+                }
+                Err(d) => problems.extend(d),
+            }
+        }
+        (parsed, problems)
+    }
+
     /// Reads every `*.toml` below `dir`. A missing folder is an empty catalog. A file with
     /// broken TOML is still listed, so directives naming it don't add a second, misleading error.
     pub(crate) fn load(dir: &Path) -> (Catalog, Diagnostics) {

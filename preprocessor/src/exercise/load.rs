@@ -501,26 +501,5 @@ fn model_value(value: &ordered::Value, rows_allowed: bool) -> Option<ModelValue>
 
 /// Parses every exercise of the catalog; files that fail are left out, their problems returned.
 pub(crate) fn load_all(catalog: &Catalog) -> (BTreeMap<String, Exercise>, Diagnostics) {
-    let mut exercises = BTreeMap::new();
-    let mut problems = Diagnostics::default();
-    for entry in catalog.entries.values() {
-        let file = match SourceFile::read(&entry.path) {
-            Ok(file) => file,
-            Err(d) => {
-                problems.push(d);
-                continue;
-            }
-        };
-        // Broken TOML was already reported by the catalog.
-        if file.text.parse::<toml::Table>().is_err() {
-            continue;
-        }
-        match load(&entry.id, &file) {
-            Ok(exercise) => {
-                exercises.insert(entry.id.clone(), exercise);
-            }
-            Err(d) => problems.extend(d),
-        }
-    }
-    (exercises, problems)
+    catalog.parse_each(load)
 }

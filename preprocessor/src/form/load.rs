@@ -235,25 +235,5 @@ impl Loader<'_> {
 
 /// Loads every form of a catalog; a file with broken TOML was already reported by the catalog.
 pub(crate) fn load_all(catalog: &Catalog) -> (BTreeMap<String, Form>, Diagnostics) {
-    let mut forms = BTreeMap::new();
-    let mut problems = Diagnostics::default();
-    for entry in catalog.entries.values() {
-        if entry.broken {
-            continue;
-        }
-        let file = match SourceFile::read(&entry.path) {
-            Ok(f) => f,
-            Err(d) => {
-                problems.push(d);
-                continue;
-            }
-        };
-        match load(&entry.id, &file) {
-            Ok(form) => {
-                forms.insert(entry.id.clone(), form);
-            }
-            Err(d) => problems.extend(d),
-        }
-    }
-    (forms, problems)
+    catalog.parse_each(load)
 }
