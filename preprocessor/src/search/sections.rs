@@ -231,126 +231,13 @@ fn skipped(tag: &html5ever::tokenizer::Tag) -> bool {
 impl TokenSink for Sink {
     type Handle = ();
 
-    // One piece: the tokenizer's callback is a small state machine; every arm updates the same
-    // open-section state, which helpers would only pass around.
     fn process_token(&self, token: Token, _line: u64) -> TokenSinkResult<()> {
         let mut s = self.state.borrow_mut();
         match token {
-            Token::TagToken(tag) => {
-                let name: &str = &tag.name;
-                let void = tag.self_closing || VOID.contains(&name);
-                match tag.kind {
-                    TagKind::StartTag => {
-                        if name == "main" {
-                            s.in_main = true;
-                            return TokenSinkResult::Continue;
-                        }
-                        if !s.in_main {
-                            return raw_text(name);
-                        }
-                        if let Some((root, depth)) = &mut s.skip {
-                            if root == name && !void {
-                                *depth += 1;
-                            }
-                            return raw_text(name);
-                        }
-                        if skipped(&tag) {
-                            if !void {
-                                s.skip = Some((name.to_string(), 1));
-                            }
-                            return raw_text(name);
-                        }
-                        if let Some(block) = s.blocks.last_mut()
-                            && block.name == name
-                            && !void
-                        {
-                            block.depth += 1;
-                        }
-                        let id = attribute(&tag, "id");
-                        let label = s.blocks.last().and_then(|b| b.label.as_deref());
-                        if id.is_some() && id == label && s.heading_level.is_none() {
-                            if let Some(block) = s.blocks.last_mut() {
-                                block.label = None;
-                            }
-                            s.label_open = Some(name.to_string());
-                        } else if let (true, Some(id), Some(label)) = (
-                            BLOCK_ATTRIBUTES
-                                .iter()
-                                .any(|a| attribute(&tag, a).is_some()),
-                            id,
-                            attribute(&tag, "aria-labelledby"),
-                        ) {
-                            let outer = s.finish();
-                            s.current.anchor = Some(id.to_string());
-                            s.current.parents = s.outline.iter().flatten().cloned().collect();
-                            s.blocks.push(Block {
-                                name: name.to_string(),
-                                depth: 1,
-                                label: Some(label.to_string()),
-                                outer,
-                                merged: false,
-                            });
-                        } else if let (Some(level), Some(id)) = (heading_level(name), id) {
-                            s.finish();
-                            s.current.anchor = Some(id.to_string());
-                            s.current.parents = s.outline[..usize::from(level - 1)]
-                                .iter()
-                                .flatten()
-                                .cloned()
-                                .collect();
-                            s.heading_level = Some(level);
-                        } else if BLOCKS.contains(&name) {
-                            s.push_text(" ");
-                        }
-                    }
-                    TagKind::EndTag => {
-                        if name == "main" {
-                            s.in_main = false;
-                            return TokenSinkResult::Continue;
-                        }
-                        if let Some((root, depth)) = &mut s.skip {
-                            if root == name {
-                                *depth -= 1;
-                                if *depth == 0 {
-                                    s.skip = None;
-                                }
-                            }
-                            return TokenSinkResult::Continue;
-                        }
-                        if s.label_open.as_deref() == Some(name) {
-                            s.label_open = None;
-                            s.merge_if_repeated();
-                        } else if let Some(level) = s.heading_level
-                            && heading_level(name) == Some(level)
-                        {
-                            s.heading_level = None;
-                            let heading = collapse(&s.current.heading);
-                            let index = usize::from(level - 1);
-                            s.outline[index] = Some(heading);
-                            for deeper in s.outline.iter_mut().skip(index + 1) {
-                                *deeper = None;
-                            }
-                        } else if BLOCKS.contains(&name) {
-                            s.push_text(" ");
-                        }
-                        if let Some(block) = s.blocks.last_mut()
-                            && block.name == name
-                        {
-                            block.depth -= 1;
-                            if block.depth == 0 {
-                                let (outer, merged) = (block.outer, block.merged);
-                                s.blocks.pop();
-                                s.label_open = None;
-                                if !merged {
-                                    s.finish();
-                                    s.current = std::mem::take(&mut s.done[outer]);
-                                    s.current_slot = Some(outer);
-                                }
-                            }
-                        }
-                    }
-                }
-            }
+            Token::TagToken(tag) => match tag.kind {
+                TagKind::StartTag => return s.start_tag(&tag),
+                TagKind::EndTag => s.end_tag(&tag),
+            },
             Token::CharacterTokens(text) if s.in_main && s.skip.is_none() => {
                 s.push_text(&text);
             }
@@ -360,6 +247,125 @@ impl TokenSink for Sink {
             _ => {}
         }
         TokenSinkResult::Continue
+    }
+}
+
+impl State {
+    /// An opening tag: enters `<main>`, a skipped element, an exercise or form block (a
+    /// section of its own, named by its label), or a heading (a new section).
+    fn start_tag(&mut self, tag: &html5ever::tokenizer::Tag) -> TokenSinkResult<()> {
+        let name: &str = &tag.name;
+        let void = tag.self_closing || VOID.contains(&name);
+        if name == "main" {
+            self.in_main = true;
+            return TokenSinkResult::Continue;
+        }
+        if !self.in_main {
+            return raw_text(name);
+        }
+        if let Some((root, depth)) = &mut self.skip {
+            if root == name && !void {
+                *depth += 1;
+            }
+            return raw_text(name);
+        }
+        if skipped(tag) {
+            if !void {
+                self.skip = Some((name.to_string(), 1));
+            }
+            return raw_text(name);
+        }
+        if let Some(block) = self.blocks.last_mut()
+            && block.name == name
+            && !void
+        {
+            block.depth += 1;
+        }
+        let id = attribute(tag, "id");
+        let label = self.blocks.last().and_then(|b| b.label.as_deref());
+        if id.is_some() && id == label && self.heading_level.is_none() {
+            if let Some(block) = self.blocks.last_mut() {
+                block.label = None;
+            }
+            self.label_open = Some(name.to_string());
+        } else if let (true, Some(id), Some(label)) = (
+            BLOCK_ATTRIBUTES.iter().any(|a| attribute(tag, a).is_some()),
+            id,
+            attribute(tag, "aria-labelledby"),
+        ) {
+            let outer = self.finish();
+            self.current.anchor = Some(id.to_string());
+            self.current.parents = self.outline.iter().flatten().cloned().collect();
+            self.blocks.push(Block {
+                name: name.to_string(),
+                depth: 1,
+                label: Some(label.to_string()),
+                outer,
+                merged: false,
+            });
+        } else if let (Some(level), Some(id)) = (heading_level(name), id) {
+            self.finish();
+            self.current.anchor = Some(id.to_string());
+            self.current.parents = self.outline[..usize::from(level - 1)]
+                .iter()
+                .flatten()
+                .cloned()
+                .collect();
+            self.heading_level = Some(level);
+        } else if BLOCKS.contains(&name) {
+            self.push_text(" ");
+        }
+        TokenSinkResult::Continue
+    }
+
+    /// A closing tag: leaves a skipped element, a label, a heading (its text joins the
+    /// outline) or a block (the section around it resumes).
+    fn end_tag(&mut self, tag: &html5ever::tokenizer::Tag) {
+        let name: &str = &tag.name;
+        if name == "main" {
+            self.in_main = false;
+            return;
+        }
+        if let Some((root, depth)) = &mut self.skip {
+            if root == name {
+                *depth -= 1;
+                if *depth == 0 {
+                    self.skip = None;
+                }
+            }
+            return;
+        }
+        if self.label_open.as_deref() == Some(name) {
+            self.label_open = None;
+            self.merge_if_repeated();
+        } else if let Some(level) = self.heading_level
+            && heading_level(name) == Some(level)
+        {
+            self.heading_level = None;
+            let heading = collapse(&self.current.heading);
+            let index = usize::from(level - 1);
+            self.outline[index] = Some(heading);
+            for deeper in self.outline.iter_mut().skip(index + 1) {
+                *deeper = None;
+            }
+        } else if BLOCKS.contains(&name) {
+            self.push_text(" ");
+        }
+        if let Some(block) = self.blocks.last_mut()
+            && block.name == name
+        {
+            block.depth -= 1;
+            if block.depth == 0 {
+                let (outer, merged) = (block.outer, block.merged);
+                self.blocks.pop();
+                self.label_open = None;
+                if !merged {
+                    self.finish();
+                    self.current = std::mem::take(&mut self.done[outer]);
+                    self.current_slot = Some(outer);
+                }
+            }
+        }
     }
 }
 
