@@ -3,13 +3,13 @@
 //!
 //! Run: `cargo bench --bench build` (optionally `-- ROUNDS`, default 5).
 
-#[path = "../common/mod.rs"]
+#[path = "../testsuite/common/mod.rs"]
 mod common;
 
+use common::api;
 use common::fingerprinted_script;
 use mdbook_driver::MDBook;
 use mdbook_preprocessor::config::Config;
-use modul::build::{BuildOptions, build_book, check_book};
 use std::path::{Path, PathBuf};
 use std::str::FromStr;
 use std::time::{Duration, Instant};
@@ -29,15 +29,13 @@ fn main() {
     // Alternate the two so machine noise hits both alike; the first round warms the caches.
     for round in 0..=rounds {
         let modul = time(|| {
-            build_book(&BuildOptions {
-                book_dir: book.clone(),
-                dest_dir: Some(out.path().join("modul")),
-            })
-            .unwrap_or_else(|e| panic!("{e}"));
+            api::build(&book, &out.path().join("modul")).unwrap_or_else(|e| panic!("{e}"));
         });
         let plain = time(|| plain_mdbook(&book, &out.path().join("mdbook")));
         let check = time(|| {
-            check_book(&book).unwrap_or_else(|e| panic!("{e}"));
+            if let Err(e) = api::check(&book) {
+                panic!("{e}");
+            }
         });
         if round > 0 {
             modul_times.push(modul);

@@ -4,44 +4,36 @@
 //!
 //! Run: `cargo bench --bench pencarian` (needs Chromium; `CHROME` names another browser).
 
-#[path = "../common/mod.rs"]
+#[path = "../testsuite/common/mod.rs"]
 mod common;
 
 use common::browser::{browser, eval_json, eval_string, eval_strings, file_url, open};
 use common::cari::{build_with_mdbook_search, dev_set, ui_search};
 use common::fingerprinted_script;
-use modul::build::{BuildOptions, build_book, load, search_pages};
 use std::path::{Path, PathBuf};
 use std::time::Instant;
 
 fn main() {
     let out = tempfile::tempdir().expect("temporary folder");
     let book = common::repo().join("book");
-    let ours = build_book(&BuildOptions {
-        book_dir: book.clone(),
-        dest_dir: Some(out.path().join("modul")),
-    })
-    .unwrap_or_else(|e| panic!("{e}"));
+    let ours =
+        common::api::build(&book, &out.path().join("modul")).unwrap_or_else(|e| panic!("{e}"));
     let theirs = build_with_mdbook_search(&out.path().join("mdbook"));
 
     // Indexing alone, as the build runs it (median of 5).
-    let (mdbook, _) = load(&book).unwrap_or_else(|e| panic!("{e}"));
-    let pages = search_pages(&mdbook).unwrap_or_else(|e| panic!("{e}"));
-    let glossary = modul::glossary::Glossary::load(&book.join("data"))
-        .map(|(g, _)| g)
-        .unwrap_or_default();
+    let indexing = common::api::Indexing::prepare(&book);
     let mut times: Vec<f64> = (0..5)
         .map(|_| {
             let start = Instant::now();
-            modul::search::write(&ours, &pages, &glossary).expect("index");
+            indexing.write(&ours);
             start.elapsed().as_secs_f64() * 1000.0
         })
         .collect();
     times.sort_by(f64::total_cmp);
-    let stats = modul::search::write(&ours, &pages, &glossary).expect("index");
+    let (sections, terms) = indexing.write(&ours);
     println!(
-        "indexing (sections → tantivy → export): {:.1} ms median, {} sections, {} terms",
-        times[2], stats.sections, stats.terms
+        "indexing (sections → tantivy → export): {:.1} ms median, {sections} sections, {terms} terms",
+        times[2]
     );
     println!();
     println!("payload                                raw KB   gzip KB");

@@ -1,0 +1,88 @@
+//! Data files in `book/data/`: the programme, the glossary, the corrections.
+
+use super::*;
+
+/// What goes wrong today with any fault in the programme (issue 12).
+const PROGRAMME_CASCADE: &str = "every session fails to load with the programme, and the 14 \
+    errors that follow from that are listed too, the cause fourth";
+
+bad!(
+    bad_method_id_in_the_programme,
+    replace(PROGRAMME, "id = \"ceramah\"", "id = \"Ceramah\"",).wrong_today(PROGRAMME_CASCADE)
+);
+
+bad!(
+    bad_start_time,
+    replace(PROGRAMME, "mulai = \"08.00\"", "mulai = \"pagi\"",).wrong_today(PROGRAMME_CASCADE)
+);
+
+bad!(
+    break_outside_the_day,
+    replace(PROGRAMME, "setelah_jp = 6", "setelah_jp = 9",).wrong_today(PROGRAMME_CASCADE)
+);
+
+bad!(
+    glossary_term_taught_in_a_missing_session,
+    replace(
+        GLOSSARY,
+        "sesi = \"1-2\"\ntopik = \"Manajemen Kasus\"",
+        "sesi = \"1-9\"\ntopik = \"Manajemen Kasus\"",
+    )
+);
+
+bad!(
+    glossary_topic_not_in_its_session,
+    replace(
+        GLOSSARY,
+        "topik = \"Manajemen Kasus\"",
+        "topik = \"Manajemen Kasuss\"",
+    )
+);
+
+bad!(
+    glossary_synonym_that_is_another_entry,
+    replace(
+        GLOSSARY,
+        "sinonim = [\"assessment\", \"asismen\"]",
+        "sinonim = [\"assessment\", \"Gepeng\"]",
+    )
+);
+
+bad!(
+    glossary_entry_with_an_unknown_key,
+    replace(
+        GLOSSARY,
+        "definisi = \"Pertemuan",
+        "arti = \"x\"\ndefinisi = \"Pertemuan",
+    )
+);
+
+bad!(
+    correction_file_with_a_reversed_line_range,
+    replace(CORRECTIONS, "baris = [1, 40]", "baris = [40, 1]",)
+);
+
+bad!(
+    correction_without_its_fix,
+    replace(CORRECTIONS, "perbaikan = \"menunjukkan\"\n", "",)
+);
+
+bad!(
+    correction_of_an_unknown_kind,
+    replace(CORRECTIONS, "jenis = \"tata-letak\"", "jenis = \"layout\"",)
+);
+
+bad!(
+    programme_value_of_the_wrong_type,
+    replace(PROGRAMME, "jp_per_hari = 8", "jp_per_hari = \"dua\"")
+        .wrong_today("15 errors, the cause fourth, and it names a Rust type: `seharusnya u32`")
+);
+
+bad!(
+    missing_programme,
+    remove(PROGRAMME).no_position().wrong_today(
+        "15 errors, the cause fourth, with the system's English `No such file or directory`"
+    )
+);
+
+bad!(empty_glossary, write(GLOSSARY, ""));

@@ -1,0 +1,1068 @@
+//! Forms in a real browser, from `file://`: drafts after consent, reload, checks, skip logic,
+//! export → import, erase, a draft of an older form version, typed markup, print to PDF, and
+//! the Content-Security-Policy (also over HTTP with `modul serve`).
+//!
+//! Set `MODUL_SCREENSHOT_DIR` to keep screenshots and the PDFs of the print test.
+
+use crate::common;
+
+use common::browser::{
+    browser, eval_bool, eval_string, file_url, navigate, open, phone_viewport, screenshot,
+    serve_book, site, wait_until,
+};
+use common::{copy_dir, repo};
+use headless_chrome::Tab;
+use headless_chrome::protocol::cdp::Page;
+use headless_chrome::types::PrintToPdfOptions;
+use std::path::{Path, PathBuf};
+use std::time::{Duration, Instant};
+
+/// Records CSP violations from the first script of every page (DevTools-injected scripts are
+/// not subject to the page's policy).
+fn watch_csp(tab: &Tab) {
+    tab.call_method(Page::AddScriptToEvaluateOnNewDocument {
+        source: "window.__csp = []; document.addEventListener('securitypolicyviolation', function (e) { window.__csp.push(e.violatedDirective + ' ' + e.blockedURI + ' ' + (e.sample || '')); });".into(),
+        world_name: None,
+        include_command_line_api: None,
+        run_immediately: None,
+    })
+    .expect("inject CSP watcher");
+}
+
+fn violations(tab: &Tab) -> String {
+    eval_string(tab, "JSON.stringify(window.__csp || ['no watcher'])")
+}
+
+fn form_page(id: &str) -> String {
+    let page = match id {
+        "asesmen-rencana-pelayanan" => "lampiran/formulir-1.html".to_string(),
+        "catatan-perkembangan-klien" => "lampiran/formulir-2.html".to_string(),
+        "laporan-pemecahan-masalah" => "lampiran/formulir-3.html".to_string(),
+        "evaluasi-unjuk-kerja" => "lampiran/formulir-4.html".to_string(),
+        other => format!("formulir/{other}.html"),
+    };
+    file_url(&site().join(page), "")
+}
+
+/// The DOM id prefix of the form's instance on the open page (`f-ID`, or `f-ID-2` when an
+/// earlier page of the book embeds the same form).
+fn prefix(tab: &Tab, form: &str) -> String {
+    let p = eval_string(
+        tab,
+        &format!("document.querySelector('form[data-formulir=\"{form}\"]').id"),
+    );
+    assert!(p.starts_with("f-"), "form {form} on the page");
+    p
+}
+
+/// `#PREFIX-name`: a field of the form instance with that prefix.
+fn field(prefix: &str, name: &str) -> String {
+    format!("#{prefix}-{name}")
+}
+
+fn js_str(text: &str) -> String {
+    serde_json::to_string(text).expect("quote")
+}
+
+/// Types into a field the way a person does (focus, keys), so input events fire.
+fn type_into(tab: &Tab, selector: &str, text: &str) {
+    let element = tab.wait_for_element(selector).expect(selector);
+    centre(tab, selector);
+    element.click().expect("focus");
+    tab.type_str(text).expect("type");
+}
+
+/// Scrolls the element to the middle of the window: near the top, mdBook's sticky menu bar
+/// would take the click.
+fn centre(tab: &Tab, selector: &str) {
+    tab.evaluate(
+        &format!(
+            "document.querySelector({}).scrollIntoView({{block: 'center', behavior: 'instant'}})",
+            js_str(selector)
+        ),
+        false,
+    )
+    .expect("scroll");
+}
+
+fn click(tab: &Tab, selector: &str) {
+    let element = tab.wait_for_element(selector).expect(selector);
+    centre(tab, selector);
+    element.click().expect("click");
+}
+
+fn value(tab: &Tab, selector: &str) -> String {
+    eval_string(
+        tab,
+        &format!("document.querySelector({}).value", js_str(selector)),
+    )
+}
+
+fn stored(tab: &Tab, key: &str) -> String {
+    eval_string(tab, &format!("localStorage.getItem({}) || ''", js_str(key)))
+}
+
+fn reload(tab: &Tab) {
+    let url = eval_string(tab, "location.href");
+    tab.reload(true, None).expect("reload");
+    wait_until(
+        tab,
+        &format!(
+            "document.readyState === 'complete' && location.href === {} && typeof ModulFormulir === 'object'",
+            js_str(&url)
+        ),
+        "reload",
+    );
+}
+
+fn clear_storage(tab: &Tab) {
+    tab.evaluate("localStorage.clear()", false).expect("clear");
+}
+
+#[test]
+fn nothing_is_stored_before_consent_then_drafts_survive_reload_and_erase() {
+    let Some((browser, _serial)) = browser() else {
+        return;
+    };
+    let id = "registrasi-klien";
+    let key = "modul:formulir:registrasi-klien";
+    let (tab, requests) = open(&browser, &form_page(id));
+    clear_storage(&tab);
+    reload(&tab);
+    let p = prefix(&tab, id);
+    let form = format!("form[data-formulir=\"{id}\"]");
+    assert!(
+        eval_string(
+            &tab,
+            &format!("document.querySelector('{form} .modul-privasi').innerText")
+        )
+        .contains("hanya disimpan di perangkat ini"),
+        "the privacy line is visible"
+    );
+    assert!(
+        eval_string(
+            &tab,
+            &format!("document.querySelector('{form} .modul-formulir-status').textContent")
+        )
+        .contains("belum disimpan")
+    );
+
+    type_into(&tab, &field(&p, "nama_lengkap"), "Siti Rekaan");
+    assert_eq!(stored(&tab, key), "", "nothing is stored before consent");
+    reload(&tab);
+    assert_eq!(
+        value(&tab, &field(&p, "nama_lengkap")),
+        "",
+        "without consent a reload forgets"
+    );
+
+    type_into(&tab, &field(&p, "nama_lengkap"), "Siti Rekaan");
+    click(&tab, &format!("{form} [data-aksi=simpan]"));
+    type_into(&tab, &field(&p, "nomor_register"), "R-017");
+    click(&tab, &format!("{}-perempuan", field(&p, "jenis_kelamin")));
+    click(&tab, &format!("{}-ktp", field(&p, "kelengkapan")));
+    click(&tab, &format!("{}-kk", field(&p, "kelengkapan")));
+    type_into(&tab, &field(&p, "catatan_petugas"), "Baris satu\nBaris dua");
+    let draft = stored(&tab, key);
+    assert!(
+        draft.contains("\"nomor_register\":\"R-017\""),
+        "autosave after consent: {draft}"
+    );
+    assert!(
+        draft.contains("\"versi\":1"),
+        "the draft carries the form version: {draft}"
+    );
+
+    reload(&tab);
+    assert_eq!(value(&tab, &field(&p, "nama_lengkap")), "Siti Rekaan");
+    assert_eq!(value(&tab, &field(&p, "nomor_register")), "R-017");
+    assert_eq!(
+        value(&tab, &field(&p, "catatan_petugas")),
+        "Baris satu\nBaris dua"
+    );
+    assert!(eval_bool(
+        &tab,
+        &format!(
+            "document.querySelector('{}-perempuan').checked",
+            field(&p, "jenis_kelamin")
+        )
+    ));
+    assert!(eval_bool(
+        &tab,
+        &format!(
+            "document.querySelector('{}-kk').checked && document.querySelector('{}-ktp').checked",
+            field(&p, "kelengkapan"),
+            field(&p, "kelengkapan")
+        )
+    ));
+    assert!(
+        eval_string(
+            &tab,
+            &format!("document.querySelector('{form} .modul-formulir-status').textContent")
+        )
+        .contains("Tersimpan")
+    );
+    screenshot(&tab, "formulir-registrasi-terisi");
+
+    // Erase asks first, then removes everything of this form from the device.
+    click(&tab, &format!("{form} [data-aksi=hapus]"));
+    wait_until(
+        &tab,
+        &format!("!document.querySelector('{form} .modul-hapus-tanya').hidden"),
+        "confirmation",
+    );
+    click(&tab, &format!("{form} [data-aksi=hapus-ya]"));
+    assert_eq!(stored(&tab, key), "", "erased from localStorage");
+    assert_eq!(value(&tab, &field(&p, "nama_lengkap")), "");
+    reload(&tab);
+    assert_eq!(
+        value(&tab, &field(&p, "nomor_register")),
+        "",
+        "stays erased after reload"
+    );
+
+    let foreign: Vec<String> = requests
+        .lock()
+        .map(|r| r.clone())
+        .unwrap_or_default()
+        .into_iter()
+        .filter(|u| {
+            !(u.starts_with("file://") || u.starts_with("data:") || u.starts_with("about:"))
+        })
+        .collect();
+    assert!(
+        foreign.is_empty(),
+        "no request leaves the device: {foreign:?}"
+    );
+    tab.close(true).ok();
+}
+
+#[test]
+fn required_constraint_and_skip_logic_work_in_indonesian() {
+    let Some((browser, _serial)) = browser() else {
+        return;
+    };
+    let id = "registrasi-klien";
+    let (tab, _) = open(&browser, &form_page(id));
+    clear_storage(&tab);
+    reload(&tab);
+    let p = prefix(&tab, id);
+    let hidden = |name: &str| {
+        eval_bool(
+            &tab,
+            &format!("document.getElementById('{p}-{name}-isian').offsetParent === null"),
+        )
+    };
+    assert!(hidden("nik"), "NIK applies only to a definitive client");
+    click(&tab, &format!("{}-definitif", field(&p, "status")));
+    assert!(!hidden("nik"), "choosing 'Klien definitif' shows the NIK");
+    click(&tab, &format!("{}-calon", field(&p, "status")));
+    assert!(hidden("nik"), "and hides it again");
+    click(&tab, &format!("{}-definitif", field(&p, "status")));
+
+    click(
+        &tab,
+        &format!("form[data-formulir=\"{id}\"] [data-aksi=periksa]"),
+    );
+    let error = |name: &str| {
+        eval_string(
+            &tab,
+            &format!("document.getElementById('{p}-{name}-galat').textContent"),
+        )
+    };
+    assert_eq!(error("nama_lengkap"), "Isian ini wajib diisi.");
+    assert_eq!(
+        error("nik"),
+        "Isian ini wajib diisi.",
+        "required once relevant"
+    );
+    assert_eq!(error("tempat_lahir"), "", "optional fields have no error");
+    let status = eval_string(
+        &tab,
+        &format!(
+            "document.querySelector('form[data-formulir=\"{id}\"] .modul-formulir-status').textContent"
+        ),
+    );
+    assert!(status.contains("isian yang perlu diperbaiki"), "{status}");
+    assert!(
+        eval_bool(
+            &tab,
+            &format!(
+                "document.activeElement === document.querySelector('{}')",
+                field(&p, "nomor_register")
+            )
+        ),
+        "focus moves to the first problem"
+    );
+
+    type_into(&tab, &field(&p, "usia"), "200");
+    tab.press_key("Tab").expect("leave the field");
+    wait_until(
+        &tab,
+        &format!("document.getElementById('{p}-usia-galat').textContent !== ''"),
+        "constraint message",
+    );
+    assert_eq!(error("usia"), "Usia antara 0 dan 120 tahun.");
+    assert!(eval_bool(
+        &tab,
+        &format!(
+            "document.querySelector('{}').getAttribute('aria-invalid') === 'true'",
+            field(&p, "usia")
+        )
+    ));
+    type_into(&tab, &field(&p, "usia"), "\u{8}\u{8}\u{8}");
+    tab.evaluate(&format!("(() => {{ const i = document.querySelector('{}'); i.value = '34'; i.dispatchEvent(new Event('change', {{bubbles: true}})); }})()", field(&p, "usia")), false).expect("set");
+    assert_eq!(error("usia"), "");
+    type_into(&tab, &field(&p, "nomor_urut_angkatan"), "dua");
+    tab.press_key("Tab").expect("leave");
+    wait_until(
+        &tab,
+        &format!("document.getElementById('{p}-nomor_urut_angkatan-galat').textContent !== ''"),
+        "type message",
+    );
+    assert_eq!(
+        error("nomor_urut_angkatan"),
+        "Isi dengan bilangan bulat, misalnya 12."
+    );
+    screenshot(&tab, "formulir-galat");
+
+    // Skip logic inside a table row: the referral form's eligibility and the termination form.
+    let rujukan = "surat-rujukan";
+    navigate(&tab, &form_page(rujukan));
+    wait_until(&tab, "typeof ModulFormulir === 'object'", "script");
+    let q = prefix(&tab, rujukan);
+    let shown = |form: &str, name: &str| {
+        eval_bool(
+            &tab,
+            &format!("document.getElementById('{form}-{name}-isian').offsetParent !== null"),
+        )
+    };
+    assert!(!shown(&q, "persyaratan_kurang"), "nothing chosen yet");
+    click(&tab, &format!("{}-belum", field(&q, "eligibilitas")));
+    assert!(shown(&q, "persyaratan_kurang"), "`!=` rule shows the field");
+    click(&tab, &format!("{}-memenuhi", field(&q, "eligibilitas")));
+    assert!(!shown(&q, "persyaratan_kurang"));
+    tab.close(true).ok();
+}
+
+#[test]
+fn export_then_import_gives_byte_identical_json_and_keeps_what_was_there() {
+    let Some((browser, _serial)) = browser() else {
+        return;
+    };
+    let downloads = tempfile::tempdir().expect("temp");
+    let id = "asesmen-rencana-pelayanan";
+    let (tab, _) = open(&browser, &form_page(id));
+    tab.call_method(Page::SetDownloadBehavior {
+        behavior: Page::SetDownloadBehaviorBehaviorOption::Allow,
+        download_path: Some(downloads.path().display().to_string()),
+    })
+    .expect("downloads");
+    clear_storage(&tab);
+    reload(&tab);
+    let p = prefix(&tab, id);
+    let form = format!("form[data-formulir=\"{id}\"]");
+    click(&tab, &format!("{form} [data-aksi=simpan]"));
+    type_into(&tab, &field(&p, "nomor_register"), "R-101");
+    type_into(
+        &tab,
+        &field(&p, "nama_klien"),
+        "Budi \"Rekaan\" <b>tebal</b>",
+    );
+    type_into(
+        &tab,
+        &field(&p, "masalah"),
+        "Tidak punya pekerjaan\ndan tempat tinggal",
+    );
+    click(&tab, &format!("{}-ya", field(&p, "perlu_profesional_lain")));
+    type_into(&tab, &field(&p, "profesional_lain"), "Psikolog");
+    click(
+        &tab,
+        &format!("{}-genogram", field(&p, "perangkat_asesmen")),
+    );
+    click(&tab, &format!("{}-ekomap", field(&p, "perangkat_asesmen")));
+    type_into(
+        &tab,
+        &field(&p, "rencana-0-jenis_pelayanan"),
+        "Bimbingan keterampilan",
+    );
+    click(
+        &tab,
+        &format!("#{p}-rencana-isian [data-aksi=tambah-baris]"),
+    );
+    wait_until(
+        &tab,
+        &format!(
+            "document.querySelectorAll('#{p}-rencana-isian tbody tr[data-baris]').length === 2"
+        ),
+        "second row",
+    );
+    let second = eval_string(
+        &tab,
+        &format!(
+            "document.querySelectorAll('#{p}-rencana-isian tbody tr[data-baris]')[1].getAttribute('data-baris')"
+        ),
+    );
+    type_into(
+        &tab,
+        &format!("#{p}-rencana-{second}-jenis_pelayanan"),
+        "Konseling",
+    );
+    type_into(&tab, &format!("#{p}-rencana-{second}-waktu"), "Minggu 2");
+
+    let export = |name: &str| -> Vec<u8> {
+        for entry in std::fs::read_dir(downloads.path()).expect("dir").flatten() {
+            std::fs::remove_file(entry.path()).ok();
+        }
+        click(&tab, &format!("{form} [data-aksi=ekspor]"));
+        let file = downloads.path().join(format!("{id}.json"));
+        let start = Instant::now();
+        while !file.is_file() || std::fs::metadata(&file).map(|m| m.len()).unwrap_or(0) == 0 {
+            assert!(
+                start.elapsed() < Duration::from_secs(20),
+                "download of {name}"
+            );
+            std::thread::sleep(Duration::from_millis(100));
+        }
+        std::thread::sleep(Duration::from_millis(200));
+        let bytes = std::fs::read(&file).expect("read export");
+        let kept = downloads.path().join(name);
+        std::fs::rename(&file, &kept).expect("keep");
+        bytes
+    };
+    let first = export("pertama.json");
+    let text = String::from_utf8(first.clone()).expect("utf-8");
+    assert!(
+        text.contains("\"format\": \"modul-formulir\"") && text.contains("\"versi\": 1"),
+        "{text}"
+    );
+    assert!(text.contains("Budi \\\"Rekaan\\\" <b>tebal</b>"), "{text}");
+    assert!(text.contains("\"Konseling\""), "{text}");
+
+    // Erase, import the file, export again: the same bytes.
+    click(&tab, &format!("{form} [data-aksi=hapus]"));
+    click(&tab, &format!("{form} [data-aksi=hapus-ya]"));
+    assert_eq!(value(&tab, &field(&p, "nama_klien")), "");
+    let path = downloads.path().join("pertama.json");
+    tab.wait_for_element(&format!("#{p}-impor"))
+        .expect("file input")
+        .set_input_files(&[path.to_str().expect("path")])
+        .expect("choose file");
+    wait_until(
+        &tab,
+        &format!(
+            "document.querySelector('{}').value === 'R-101'",
+            field(&p, "nomor_register")
+        ),
+        "import",
+    );
+    assert_eq!(
+        value(&tab, &field(&p, "nama_klien")),
+        "Budi \"Rekaan\" <b>tebal</b>"
+    );
+    let second_now = eval_string(
+        &tab,
+        &format!(
+            "document.querySelectorAll('#{p}-rencana-isian tbody tr[data-baris]')[1].getAttribute('data-baris')"
+        ),
+    );
+    assert_eq!(
+        value(&tab, &format!("#{p}-rencana-{second_now}-waktu")),
+        "Minggu 2"
+    );
+    let again = export("kedua.json");
+    assert_eq!(
+        String::from_utf8_lossy(&again),
+        text,
+        "export → import → export is byte-identical"
+    );
+
+    // Importing over existing data keeps the replaced values as a backup.
+    type_into(&tab, &field(&p, "profesional_lain"), " dan dokter");
+    assert_eq!(
+        value(&tab, &field(&p, "profesional_lain")),
+        "Psikolog dan dokter"
+    );
+    let path = downloads.path().join("kedua.json");
+    tab.wait_for_element(&format!("#{p}-impor"))
+        .expect("file input")
+        .set_input_files(&[path.to_str().expect("path")])
+        .expect("choose file");
+    wait_until(
+        &tab,
+        &format!("!document.querySelector('{form} .modul-cadangan').hidden"),
+        "backup offered",
+    );
+    assert_eq!(value(&tab, &field(&p, "profesional_lain")), "Psikolog");
+    click(&tab, &format!("{form} [data-aksi=kembalikan]"));
+    assert_eq!(
+        value(&tab, &field(&p, "profesional_lain")),
+        "Psikolog dan dokter",
+        "the replaced values come back"
+    );
+
+    // A file of another form is refused with a reason.
+    let other = downloads.path().join("lain.json");
+    std::fs::write(&other, "{\"format\": \"modul-formulir\", \"formulir\": \"terminasi\", \"versi\": 1, \"nilai\": {}}").expect("write");
+    tab.wait_for_element(&format!("#{p}-impor"))
+        .expect("file input")
+        .set_input_files(&[other.to_str().expect("path")])
+        .expect("choose file");
+    wait_until(
+        &tab,
+        &format!(
+            "document.querySelector('{form} .modul-formulir-status').textContent.includes('terminasi')"
+        ),
+        "refusal",
+    );
+    assert_eq!(
+        value(&tab, &field(&p, "nomor_register")),
+        "R-101",
+        "nothing replaced"
+    );
+    tab.close(true).ok();
+}
+
+/// A copy of the real book and forms with one form changed: a new version, a field renamed (with
+/// its old name recorded) and a field removed.
+fn changed_site() -> PathBuf {
+    let dir = Path::new(env!("CARGO_TARGET_TMPDIR")).join("buku-formulir-berubah");
+    let _ = std::fs::remove_dir_all(&dir);
+    copy_dir(&repo().join("book"), &dir.join("book"));
+    copy_dir(&repo().join("forms"), &dir.join("forms"));
+    copy_dir(&repo().join("exercises"), &dir.join("exercises"));
+    let form = dir.join("forms/registrasi-klien.toml");
+    let text = std::fs::read_to_string(&form).expect("read form");
+    let text = text
+        .replacen("versi = 1", "versi = 2", 1)
+        .replacen("nama = \"nama_lengkap\"", "nama = \"nama_klien\"\nnama_lama = [\"nama_lengkap\"]", 1)
+        .replacen("[[isian]]\njenis = \"text\"\nnama = \"bidang_keterampilan\"\nlabel = \"Bidang keterampilan\"\n\n", "", 1);
+    assert!(
+        !text.contains("bidang_keterampilan"),
+        "the field is removed"
+    );
+    std::fs::write(&form, text).expect("write form");
+    // The exercise that fills this form follows the change, as its author would.
+    let exercise = dir.join("exercises/sesi-1-3/1-3-darto-registrasi.toml");
+    let text = std::fs::read_to_string(&exercise).expect("read exercise");
+    let text: String = text
+        .replacen("nama_lengkap =", "nama_klien =", 1)
+        .lines()
+        .filter(|l| !l.starts_with("bidang_keterampilan"))
+        .map(|l| format!("{l}\n"))
+        .collect();
+    std::fs::write(&exercise, text).expect("write exercise");
+    let site = dir.join("situs");
+    common::api::build(&dir.join("book"), &site)
+        .unwrap_or_else(|e| panic!("changed book builds: {e}"));
+    site
+}
+
+#[test]
+fn a_draft_of_an_older_form_version_loads_with_data_lama_and_keeps_it() {
+    let Some((browser, _serial)) = browser() else {
+        return;
+    };
+    let id = "registrasi-klien";
+    let (tab, _) = open(&browser, &form_page(id));
+    clear_storage(&tab);
+    reload(&tab);
+    let p = prefix(&tab, id);
+    let form = format!("form[data-formulir=\"{id}\"]");
+    click(&tab, &format!("{form} [data-aksi=simpan]"));
+    type_into(&tab, &field(&p, "nama_lengkap"), "Siti Rekaan");
+    type_into(
+        &tab,
+        &field(&p, "bidang_keterampilan"),
+        "Menjahit <i>halus</i>",
+    );
+    type_into(&tab, &field(&p, "nomor_register"), "R-5");
+
+    // The same device later opens the book with the new form version (file:// shares storage).
+    let changed = changed_site();
+    navigate(
+        &tab,
+        &file_url(&changed.join("formulir/registrasi-klien.html"), ""),
+    );
+    wait_until(&tab, "typeof ModulFormulir === 'object'", "script");
+    let p = prefix(&tab, id);
+    assert_eq!(
+        value(&tab, &field(&p, "nama_klien")),
+        "Siti Rekaan",
+        "a renamed field keeps its value"
+    );
+    assert_eq!(value(&tab, &field(&p, "nomor_register")), "R-5");
+    let old = eval_string(
+        &tab,
+        &format!("document.querySelector('{form} .modul-data-lama').innerText"),
+    );
+    assert!(
+        old.contains("Data lama")
+            && old.contains("bidang_keterampilan")
+            && old.contains("Menjahit <i>halus</i>"),
+        "{old}"
+    );
+    assert!(eval_bool(
+        &tab,
+        &format!(
+            "!document.querySelector('{form} .modul-data-lama').hidden && document.querySelectorAll('{form} .modul-data-lama i').length === 0"
+        )
+    ));
+    let status = eval_string(
+        &tab,
+        &format!("document.querySelector('{form} .modul-formulir-status').textContent"),
+    );
+    assert!(
+        status.contains("versi 1") && status.contains("versi 2"),
+        "{status}"
+    );
+    screenshot(&tab, "formulir-data-lama");
+
+    // Editing saves the new version and still carries the old value.
+    type_into(&tab, &field(&p, "tempat_lahir"), "Kota Rekaan");
+    let draft = stored(&tab, "modul:formulir:registrasi-klien");
+    assert!(
+        draft.contains("\"versi\":2")
+            && draft.contains("\"data_lama\":{\"bidang_keterampilan\":\"Menjahit <i>halus</i>\"}"),
+        "{draft}"
+    );
+    assert!(!draft.contains("nama_lengkap"), "{draft}");
+    tab.close(true).ok();
+}
+
+#[test]
+fn typed_markup_stays_text_everywhere() {
+    let Some((browser, _serial)) = browser() else {
+        return;
+    };
+    let id = "catatan-kasus";
+    let (tab, _) = open(&browser, &form_page(id));
+    clear_storage(&tab);
+    let p = prefix(&tab, id);
+    tab.evaluate(
+        "window.__alerts = 0; window.alert = function () { window.__alerts++; };",
+        false,
+    )
+    .expect("trap");
+    let attack = "<script>window.__xss=1</script>\"><img src=x onerror=\"window.__xss=2\">";
+    let form = format!("form[data-formulir=\"{id}\"]");
+    click(&tab, &format!("{form} [data-aksi=simpan]"));
+    type_into(&tab, &field(&p, "nama_klien"), attack);
+    type_into(&tab, &field(&p, "isi"), attack);
+    // An imported file with markup in a removed field's name and value.
+    let file = tempfile::Builder::new()
+        .suffix(".json")
+        .tempfile()
+        .expect("temp");
+    std::fs::write(
+        file.path(),
+        format!(
+            "{{\"format\":\"modul-formulir\",\"formulir\":\"{id}\",\"versi\":1,\"nilai\":{{\"nama_klien\":{a},\"<img src=y onerror=window.__xss=3>\":{a}}}}}",
+            a = js_str(attack)
+        ),
+    )
+    .expect("write");
+    tab.wait_for_element(&format!("#{p}-impor"))
+        .expect("file input")
+        .set_input_files(&[file.path().to_str().expect("path")])
+        .expect("choose file");
+    wait_until(
+        &tab,
+        &format!("!document.querySelector('{form} .modul-data-lama').hidden"),
+        "data lama",
+    );
+    reload(&tab);
+    let p = prefix(&tab, id);
+    ModulPrint::filled(&tab, id);
+    assert_eq!(value(&tab, &field(&p, "nama_klien")), attack);
+    assert!(
+        eval_bool(
+            &tab,
+            "window.__xss === undefined && document.querySelectorAll('main img').length === 0"
+        ),
+        "no markup ran or rendered"
+    );
+    let old = eval_string(
+        &tab,
+        &format!("document.querySelector('{form} .modul-data-lama dl').textContent"),
+    );
+    assert!(
+        old.contains("<img src=y onerror=window.__xss=3>") && old.contains(attack),
+        "{old}"
+    );
+    let printed = eval_string(
+        &tab,
+        &format!("document.querySelector('#{p}-nama_klien-isian .modul-nilai-cetak').textContent"),
+    );
+    assert_eq!(printed, attack, "the filled print shows the text");
+    tab.close(true).ok();
+}
+
+/// Print preparation as the print buttons do it, without the browser's print dialog.
+struct ModulPrint;
+
+impl ModulPrint {
+    fn blank(tab: &Tab, id: &str) {
+        tab.evaluate(&format!("ModulFormulir.get(document.querySelector('form[data-formulir=\"{id}\"]')).preparePrint(true)"), false).expect("prepare blank print");
+    }
+    fn filled(tab: &Tab, id: &str) {
+        tab.evaluate(&format!("ModulFormulir.get(document.querySelector('form[data-formulir=\"{id}\"]')).preparePrint(false)"), false).expect("prepare filled print");
+    }
+}
+
+fn pdf_pages(pdf: &[u8]) -> usize {
+    let text = String::from_utf8_lossy(pdf);
+    text.match_indices("/Type /Page")
+        .filter(|(at, m)| !text[at + m.len()..].starts_with('s'))
+        .count()
+}
+
+fn print_pdf(tab: &Tab) -> Vec<u8> {
+    tab.print_to_pdf(Some(PrintToPdfOptions {
+        prefer_css_page_size: Some(true),
+        print_background: Some(true),
+        ..Default::default()
+    }))
+    .expect("PDF")
+}
+
+/// Blank A4 print of every form, alone on its pages (the "Cetak kosong" button), with the page
+/// count each form is expected to take.
+#[test]
+fn every_blank_form_prints_on_the_expected_number_of_a4_pages() {
+    let Some((browser, _serial)) = browser() else {
+        return;
+    };
+    let expected: &[(&str, usize)] = &[
+        ("asesmen-rencana-pelayanan", 4),
+        ("catatan-perkembangan-klien", 1),
+        ("laporan-pemecahan-masalah", 1),
+        ("evaluasi-unjuk-kerja", 1),
+        ("registrasi-klien", 2),
+        ("kesepakatan-pelayanan", 2),
+        ("surat-rujukan", 2),
+        ("laporan-konferensi-kasus", 2),
+        ("terminasi", 2),
+        ("monitoring-bimbingan-lanjut", 2),
+        ("genogram-ekomap", 2),
+        ("catatan-kasus", 1),
+    ];
+    let (tab, _) = open(&browser, "about:blank");
+    let mut found = Vec::new();
+    for (id, _) in expected {
+        navigate(&tab, &form_page(id));
+        wait_until(&tab, "typeof ModulFormulir === 'object'", "script");
+        clear_storage(&tab);
+        ModulPrint::blank(&tab, id);
+        let pdf = print_pdf(&tab);
+        if let Some(dir) = std::env::var_os("MODUL_SCREENSHOT_DIR") {
+            std::fs::create_dir_all(&dir).ok();
+            std::fs::write(Path::new(&dir).join(format!("kosong-{id}.pdf")), &pdf).ok();
+        }
+        found.push((*id, pdf_pages(&pdf)));
+    }
+    eprintln!("blank form pages: {found:?}");
+    let wrong: Vec<String> = expected
+        .iter()
+        .zip(&found)
+        .filter(|((_, want), (_, got))| want != got)
+        .map(|((id, want), (_, got))| format!("{id}: {got} pages, expected {want}"))
+        .collect();
+    assert!(wrong.is_empty(), "{wrong:?}");
+    tab.close(true).ok();
+}
+
+#[test]
+fn filled_print_shows_values_and_hides_what_does_not_apply() {
+    let Some((browser, _serial)) = browser() else {
+        return;
+    };
+    let id = "terminasi";
+    let (tab, _) = open(&browser, &form_page(id));
+    clear_storage(&tab);
+    reload(&tab);
+    let p = prefix(&tab, id);
+    type_into(&tab, &field(&p, "nama_klien"), "Ahmad Rekaan");
+    click(&tab, &format!("{}-tujuan_tercapai", field(&p, "alasan")));
+    ModulPrint::filled(&tab, id);
+    let visible = |selector: &str| {
+        eval_bool(
+            &tab,
+            &format!(
+                "matchMedia('print').matches || true ? getComputedStyle(document.querySelector('{selector}')).display !== 'none' : false"
+            ),
+        )
+    };
+    tab.call_method(
+        headless_chrome::protocol::cdp::Emulation::SetEmulatedMedia {
+            media: Some("print".into()),
+            features: None,
+        },
+    )
+    .expect("print media");
+    assert!(
+        visible(&format!("#{p}-nama_klien-isian .modul-nilai-cetak")),
+        "value printed"
+    );
+    assert!(
+        !visible(&format!("#{p}-rujukan-isian")),
+        "a field that does not apply is left out of the filled print"
+    );
+    assert!(
+        !visible(&format!(
+            "form[data-formulir=\"{id}\"] .modul-formulir-alat"
+        )),
+        "no buttons on paper"
+    );
+    let pdf = print_pdf(&tab);
+    assert!(pdf_pages(&pdf) >= 1);
+    if let Some(dir) = std::env::var_os("MODUL_SCREENSHOT_DIR") {
+        std::fs::create_dir_all(&dir).ok();
+        std::fs::write(Path::new(&dir).join(format!("terisi-{id}.pdf")), &pdf).ok();
+    }
+    // The blank print shows every field, with its instruction.
+    ModulPrint::blank(&tab, id);
+    assert!(
+        visible(&format!("#{p}-rujukan-isian")),
+        "blank print shows all fields"
+    );
+    let instruction = eval_string(
+        &tab,
+        &format!("document.querySelector('#{p}-rujukan-isian .modul-syarat-isi').textContent"),
+    );
+    assert!(
+        instruction.starts_with("Isi jika nomor 4 = "),
+        "{instruction}"
+    );
+    tab.close(true).ok();
+}
+
+#[test]
+fn the_content_security_policy_blocks_nothing_of_the_book_from_file_urls() {
+    let Some((browser, _serial)) = browser() else {
+        return;
+    };
+    let (tab, requests) = open(&browser, "about:blank");
+    watch_csp(&tab);
+    for (page, query, ready) in [
+        (
+            "index.html",
+            "?search=rujukan",
+            "document.querySelectorAll('#mdbook-searchresults li a').length > 0",
+        ),
+        (
+            "formulir.html",
+            "",
+            "document.querySelectorAll('[data-formulir-daftar]').length >= 11",
+        ),
+        (
+            "lampiran/formulir-2.html",
+            "",
+            "!document.querySelector('form[data-formulir] .modul-tombol-baris').hidden",
+        ),
+        (
+            "sesi-1-4/index.html",
+            "",
+            "document.querySelector('[data-sesi=\"1-4\"]') !== null",
+        ),
+        (
+            "print.html",
+            "",
+            "document.querySelectorAll('form[data-formulir]').length >= 11",
+        ),
+    ] {
+        navigate(&tab, &file_url(&site().join(page), query));
+        wait_until(&tab, ready, page);
+        // The page's own inline scripts ran: the theme class and the sidebar state are set.
+        assert!(
+            eval_bool(
+                &tab,
+                "document.documentElement.classList.contains('js') && typeof path_to_root === 'string'"
+            ),
+            "{page}: inline scripts ran"
+        );
+        assert_eq!(violations(&tab), "[]", "{page}: CSP violations");
+        if page == "print.html" {
+            assert!(
+                eval_bool(
+                    &tab,
+                    "Array.from(document.querySelectorAll('form[data-formulir] .modul-tombol-baris')).every(b => b.hidden)"
+                ),
+                "the whole-book print shows blank paper forms, without drafts or buttons"
+            );
+        }
+        let csp = eval_string(
+            &tab,
+            "document.querySelector('meta[http-equiv=Content-Security-Policy]').content",
+        );
+        let scripts = csp
+            .split(';')
+            .find(|d| d.trim().starts_with("script-src"))
+            .unwrap_or_default();
+        assert!(
+            csp.contains("default-src 'self'")
+                && scripts.contains("'sha256-")
+                && !scripts.contains("unsafe"),
+            "{csp}"
+        );
+    }
+    let foreign: Vec<String> = requests
+        .lock()
+        .map(|r| r.clone())
+        .unwrap_or_default()
+        .into_iter()
+        .filter(|u| {
+            !(u.starts_with("file://") || u.starts_with("data:") || u.starts_with("about:"))
+        })
+        .collect();
+    assert!(foreign.is_empty(), "{foreign:?}");
+    tab.close(true).ok();
+}
+
+#[test]
+fn the_content_security_policy_allows_the_live_reload_of_modul_serve() {
+    let Some((browser, _serial)) = browser() else {
+        return;
+    };
+    let dir = tempfile::tempdir().expect("temp");
+    copy_dir(&repo().join("book"), &dir.path().join("book"));
+    copy_dir(&repo().join("forms"), &dir.path().join("forms"));
+    copy_dir(&repo().join("exercises"), &dir.path().join("exercises"));
+    let (_server, base) = serve_book(dir.path());
+    let (tab, requests) = open(&browser, "about:blank");
+    watch_csp(&tab);
+    navigate(&tab, &format!("{base}/formulir/terminasi.html"));
+    wait_until(
+        &tab,
+        "typeof ModulFormulir === 'object' && document.querySelector('script[src=\"/__modul/muat-ulang.js\"]') !== null",
+        "form page over HTTP",
+    );
+    std::thread::sleep(Duration::from_millis(500));
+    let form = dir.path().join("forms/terminasi.toml");
+    let text = std::fs::read_to_string(&form)
+        .expect("read")
+        .replace("Berita Acara Terminasi", "Berita Acara Terminasi Baru");
+    std::fs::write(&form, text).expect("edit");
+    wait_until(
+        &tab,
+        "document.body.innerText.includes('BERITA ACARA TERMINASI BARU') || document.body.innerText.includes('Berita Acara Terminasi Baru')",
+        "live reload after a form edit",
+    );
+    assert_eq!(violations(&tab), "[]", "CSP violations over HTTP");
+    // Search and the whole-book print page over HTTP too.
+    for (page, ready) in [
+        (
+            "index.html?search=rujukan",
+            "document.querySelectorAll('#mdbook-searchresults li a').length > 0",
+        ),
+        (
+            "print.html",
+            "document.querySelectorAll('form[data-formulir]').length >= 11",
+        ),
+    ] {
+        navigate(&tab, &format!("{base}/{page}"));
+        wait_until(&tab, ready, page);
+        assert_eq!(violations(&tab), "[]", "{page} over HTTP: CSP violations");
+    }
+    let xlsx = format!("{base}/formulir/terminasi.xlsx");
+    assert!(
+        eval_bool(
+            &tab,
+            &format!(
+                "(() => {{ const r = new XMLHttpRequest(); r.open('GET', {}, false); r.send(); return r.status === 200 && r.getResponseHeader('content-length') !== '0'; }})()",
+                js_str(&xlsx)
+            )
+        ),
+        "the XLSForm is served"
+    );
+    let foreign: Vec<String> = requests
+        .lock()
+        .map(|r| r.clone())
+        .unwrap_or_default()
+        .into_iter()
+        .filter(|u| !u.starts_with(&base) && !u.starts_with("about:") && !u.starts_with("data:"))
+        .collect();
+    assert!(foreign.is_empty(), "{foreign:?}");
+    tab.close(true).ok();
+}
+
+#[test]
+fn forms_fit_a_360px_phone() {
+    let Some((browser, _serial)) = browser() else {
+        return;
+    };
+    let (tab, _) = open(&browser, "about:blank");
+    phone_viewport(&tab);
+    for id in [
+        "asesmen-rencana-pelayanan",
+        "catatan-perkembangan-klien",
+        "evaluasi-unjuk-kerja",
+    ] {
+        navigate(&tab, &form_page(id));
+        wait_until(&tab, "typeof ModulFormulir === 'object'", "script");
+        assert!(
+            eval_bool(
+                &tab,
+                "document.documentElement.scrollWidth <= window.innerWidth + 1"
+            ),
+            "{id} scrolls sideways at 360 px: {}",
+            eval_string(&tab, "String(document.documentElement.scrollWidth)")
+        );
+        // Every input has a label a screen reader announces.
+        let unlabelled = eval_string(
+            &tab,
+            "JSON.stringify(Array.from(document.querySelectorAll('form[data-formulir] input, form[data-formulir] textarea')).filter(i => !(i.labels && i.labels.length) && !i.getAttribute('aria-label') && !i.getAttribute('aria-labelledby')).map(i => i.id))",
+        );
+        assert_eq!(unlabelled, "[]", "{id}: inputs without a label");
+        screenshot(&tab, &format!("360px-formulir-{id}"));
+    }
+    tab.close(true).ok();
+}
+
+#[test]
+fn without_storage_the_form_still_works_and_says_it_cannot_remember() {
+    let Some((browser, _serial)) = browser() else {
+        return;
+    };
+    let (tab, _) = open(&browser, "about:blank");
+    // A browser that refuses storage (private mode, a locked-down profile) throws on access.
+    tab.call_method(Page::AddScriptToEvaluateOnNewDocument {
+        source: "Object.defineProperty(window, 'localStorage', { get: function () { throw new DOMException('ditolak', 'SecurityError'); } });".into(),
+        world_name: None,
+        include_command_line_api: None,
+        run_immediately: None,
+    })
+    .expect("refuse storage");
+    let id = "terminasi";
+    navigate(&tab, &form_page(id));
+    wait_until(&tab, "typeof ModulFormulir === 'object'", "script");
+    let p = prefix(&tab, id);
+    let form = format!("form[data-formulir=\"{id}\"]");
+    let status = eval_string(
+        &tab,
+        &format!("document.querySelector('{form} .modul-formulir-status').textContent"),
+    );
+    assert!(status.contains("tidak dapat diingat"), "{status}");
+    assert!(
+        eval_bool(
+            &tab,
+            &format!("document.querySelector('{form} [data-aksi=simpan]').hidden")
+        ),
+        "no consent button when nothing can be stored"
+    );
+    // Filling, checks and skip logic still work.
+    click(&tab, &format!("{}-sakit", field(&p, "alasan")));
+    assert!(eval_bool(
+        &tab,
+        &format!("document.getElementById('{p}-rujukan-isian').offsetParent !== null")
+    ));
+    type_into(&tab, &field(&p, "nama_klien"), "Tanpa Penyimpanan");
+    assert_eq!(value(&tab, &field(&p, "nama_klien")), "Tanpa Penyimpanan");
+    assert!(eval_bool(
+        &tab,
+        &format!(
+            "ModulFormulir.get(document.querySelector('{form}')).record().nilai.nama_klien === 'Tanpa Penyimpanan'"
+        )
+    ));
+    tab.close(true).ok();
+}
