@@ -191,6 +191,7 @@ pub fn build_book(options: &BuildOptions) -> Result<PathBuf, Error> {
         crate::search::write(&fresh, &search_pages(&book)?, &glossary).map_err(Error::Other)?;
     }
 
+    add_policy_to_toc(&fresh)?;
     std::fs::write(
         fresh.join(SITE_MARKER),
         "Situs ini dibangun oleh `modul build`; seluruh isinya diganti pada pembangunan berikutnya.\n",
@@ -207,6 +208,39 @@ pub fn build_book(options: &BuildOptions) -> Result<PathBuf, Error> {
         .map_err(|e| Error::Other(format!("{} tidak dapat ditulis: {e}", display_path(&dest))))?;
     crate::signals::forget(staging.path());
     Ok(dest)
+}
+
+/// mdBook writes `toc.html` (the sidebar for readers without JavaScript) from a template the
+/// theme cannot replace through its public API: it gets the policy of the book's pages here,
+/// so no page of the site is without it.
+fn add_policy_to_toc(site: &Path) -> Result<(), Error> {
+    let toc = site.join("toc.html");
+    let (Ok(html), Ok(index)) = (
+        std::fs::read_to_string(&toc),
+        std::fs::read_to_string(site.join("index.html")),
+    ) else {
+        return Ok(());
+    };
+    let marker = "<meta http-equiv=\"Content-Security-Policy\"";
+    if html.contains(marker) {
+        return Ok(());
+    }
+    let Some(policy) = index
+        .find(marker)
+        .and_then(|at| Some(&index[at..at + index[at..].find('>')? + 1]))
+    else {
+        return Ok(());
+    };
+    let charset = "<meta charset=\"UTF-8\">";
+    let Some(at) = html.find(charset) else {
+        return Err(Error::Other(format!(
+            "{}: <meta charset> tidak ditemukan; kebijakan keamanan (CSP) tidak dapat dipasang",
+            display_path(&toc)
+        )));
+    };
+    let at = at + charset.len();
+    let patched = format!("{}\n        {policy}{}", &html[..at], &html[at..]);
+    std::fs::write(&toc, patched).map_err(|e| Error::Other(format!("{}: {e}", display_path(&toc))))
 }
 
 /// Refuses a destination that would replace sources or an unrelated folder: one equal to,

@@ -163,14 +163,30 @@ impl fmt::Display for Diagnostic {
         }
         if let (Some(snippet), Some(line), Some(col)) = (&self.snippet, self.line, self.col) {
             let (text, width) = &**snippet;
-            let gutter = line.to_string().len();
-            write!(f, "\n{:gutter$} |\n{line} | {text}\n{:gutter$} | ", "", "")?;
-            let indent: String = text
-                .chars()
-                .take(col - 1)
-                .map(|c| if c == '\t' { '\t' } else { ' ' })
+            // A very long line is shown as a window around the column.
+            let chars: Vec<char> = text.chars().collect();
+            let from = if chars.len() > SNIPPET_WIDTH {
+                (col - 1).saturating_sub(SNIPPET_WIDTH / 4)
+            } else {
+                0
+            };
+            let to = (from + SNIPPET_WIDTH).min(chars.len());
+            let mut shown: String = chars[from.min(to)..to].iter().collect();
+            let mut indent: String = chars[from.min(col - 1)..(col - 1).min(chars.len())]
+                .iter()
+                .map(|&c| if c == '\t' { '\t' } else { ' ' })
                 .collect();
-            write!(f, "{indent}{}", "^".repeat(*width))?;
+            if from > 0 {
+                shown.insert(0, '…');
+                indent.insert(0, ' ');
+            }
+            if to < chars.len() {
+                shown.push('…');
+            }
+            let width = (*width).min(to.saturating_sub(col - 1).max(1));
+            let gutter = line.to_string().len();
+            write!(f, "\n{:gutter$} |\n{line} | {shown}\n{:gutter$} | ", "", "")?;
+            write!(f, "{indent}{}", "^".repeat(width))?;
         }
         if !self.help.is_empty() {
             write!(f, "\n  = cara memperbaiki: {}", self.help)?;
@@ -178,6 +194,9 @@ impl fmt::Display for Diagnostic {
         Ok(())
     }
 }
+
+/// Characters of a source line shown under an error; a longer line is cut around the column.
+const SNIPPET_WIDTH: usize = 160;
 
 /// Shows a path relative to the working directory when it lies below it.
 pub fn display_path(path: &Path) -> String {

@@ -21,6 +21,7 @@
 
 mod chapters;
 mod data;
+mod escaping;
 mod exercises;
 mod forms;
 mod places;
@@ -148,7 +149,14 @@ impl Edit {
     fn describe(&self) -> String {
         let quoted = |text: &str| -> String {
             text.split('\n')
-                .map(|line| format!("\n  > {line}"))
+                .map(|line| match line.char_indices().nth(120) {
+                    Some((cut, _)) => format!(
+                        "\n  > {}… ({} characters in all)",
+                        &line[..cut],
+                        line.chars().count()
+                    ),
+                    None => format!("\n  > {line}"),
+                })
                 .collect()
         };
         match self {
