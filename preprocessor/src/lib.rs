@@ -44,4 +44,6 @@ pub use model::Model;
 pub use preprocess::ModulPreprocessor;
 
 #[cfg(test)]
+mod fuzz;
+#[cfg(test)]
 mod module_graph;
