@@ -47,6 +47,15 @@ fn toml_files(dir: &Path, out: &mut Vec<std::path::PathBuf>) {
 fn crlf_and_trailing_blanks_keep_every_content_hash() {
     let dir = fixture_copy("kecil");
     let root = dir.path();
+    // Text over several lines, where the line endings end up inside the strings.
+    let reflection = root.join("exercises/1-1-refleksi.toml");
+    let text = read(&reflection).replacen(
+        "pertanyaan = \"Ceritakan pengalaman Anda bertemu gepeng.\"",
+        "pertanyaan = \"\"\"\nCeritakan pengalaman Anda\nbertemu gepeng.\n\n- Di mana?\n- Kapan?\n\"\"\"",
+        1,
+    );
+    assert!(text.contains("- Kapan?"));
+    std::fs::write(&reflection, text).expect("write");
     let build = modul(root, &["build", "book", "--dest-dir", "lf"]);
     assert_eq!(build.code, Some(0), "{}", build.stderr);
     let lf = hashes(&root.join("lf"));
