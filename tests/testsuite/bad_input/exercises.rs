@@ -195,7 +195,34 @@ bad!(
     exercise_id_used_twice_in_a_subfolder,
     write(
         "exercises/sesi-1-1/1-1-refleksi.toml",
-        "judul = \"Salinan\"\nsesi = \"1-1\"\njenis = \"refleksi\"\npertanyaan = \"Apa?\"\n",
+        "judul = \"Salinan\"\nsesi = \"1-1\"\njenis = \"refleksi\"\ntingkat = \"analisis\"\npertanyaan = \"Apa?\"\n",
     )
     .no_position()
+);
+
+bad!(
+    exercise_without_a_level,
+    replace(
+        "exercises/1-2-tahap-kasus.toml",
+        "tingkat = \"penerapan\"\n",
+        "",
+    )
+);
+
+bad!(
+    exercise_level_with_a_typo,
+    replace(
+        "exercises/1-2-tahap-kasus.toml",
+        "tingkat = \"penerapan\"",
+        "tingkat = \"penerapn\"",
+    )
+);
+
+bad!(
+    option_order_with_a_typo,
+    replace(
+        "exercises/1-1-kenali-masalah.toml",
+        "tingkat = \"penerapan\"",
+        "tingkat = \"penerapan\"\nurutan = \"tetep\"",
+    )
 );
