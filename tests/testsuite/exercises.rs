@@ -423,3 +423,28 @@ fn the_books_keys_are_hidden_and_most_exercises_apply() {
         plain(summary)
     );
 }
+
+/// Issue 14's additions to the modul's forms are recorded as corrections of kind `tambahan`
+/// and shown on the Catatan Penyuntingan page, each with its form.
+#[test]
+fn the_books_additions_to_the_modul_forms_are_on_the_corrections_page() {
+    let html = page(sites::real_book(), "catatan-penyuntingan.html");
+    let rows = elements(main_of(&html), r#"<tr class="modul-koreksi-tambahan""#);
+    let text: Vec<String> = rows.iter().map(|r| plain(r)).collect();
+    for wanted in [
+        "Persetujuan klien",
+        "Upaya yang telah dilakukan klien sendiri",
+        "Prioritas penanganan setiap masalah",
+        "Kolom Hasil yang dicapai dan Tindak lanjut",
+        "Sesi 1-4, 1-8 dan 1-9",
+        "Penilai (supervisor)",
+        "skala 1 = kurang sampai 4 = sangat baik",
+        "kembali menggelandang atau mengemis",
+    ] {
+        assert!(
+            text.iter()
+                .any(|t| t.contains(wanted) && t.contains("Tambahan pada formulir modul")),
+            "`{wanted}` among the additions: {text:#?}"
+        );
+    }
+}

@@ -101,3 +101,12 @@ bad!(
     append(HOME, "\n{{#include ../../exercises/kasus.toml}}\n")
         .wrong_today("passes: the file outside book/ is published in the page")
 );
+
+bad!(
+    word_the_corrections_fix_used_in_a_chapter,
+    replace(
+        "book/src/sesi-1-1/permasalahan.md",
+        "Gepeng hidup di tempat umum.",
+        "Respon warga: gepeng hidup di tempat umum.",
+    )
+);

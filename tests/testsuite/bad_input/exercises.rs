@@ -226,3 +226,12 @@ bad!(
         "tingkat = \"penerapan\"\nurutan = \"tetep\"",
     )
 );
+
+bad!(
+    word_the_corrections_fix_used_in_an_exercise,
+    replace(
+        "exercises/1-1-kenali-masalah.toml",
+        "Tidak ada keterangan tentang kesehatannya.",
+        "Tidak ada respon tentang kesehatannya.",
+    )
+);
