@@ -430,6 +430,7 @@ pub(crate) fn check_forms<'a>(
                         crate::diagnostic::suggestion(form, ids.clone(), "formulir")
                     ),
                     snippet: None,
+                    follows: false,
                 });
             }
         }

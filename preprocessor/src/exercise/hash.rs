@@ -122,4 +122,3 @@ mod tests {
         assert_eq!(tidy("satu\ndua\n"), None);
     }
 }
-
