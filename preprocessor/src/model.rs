@@ -59,6 +59,12 @@ impl Model {
         self.exercises.entries.len()
     }
 
+    /// What the exercises measure and where their keys are shown (`modul check`'s summary,
+    /// the answer key page; issue 13's bars in `exercise::BARS`).
+    pub fn exercise_figures(&self) -> crate::exercise::Figures {
+        crate::exercise::Figures::of(self.exercise_data.values())
+    }
+
     /// Form files found.
     pub fn form_count(&self) -> usize {
         self.forms.entries.len()

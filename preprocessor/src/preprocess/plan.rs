@@ -5,7 +5,7 @@
 use crate::config::Paths;
 use crate::content::catalog::{Catalog, Entry};
 use crate::content::chapters::{ChapterIndex, front_matter};
-use crate::content::corrections::Corrections;
+use crate::content::corrections::{self, Corrections, TextKind};
 use crate::content::directive::{self, Directive, RawDirective};
 use crate::content::reading;
 use crate::diagnostic::{Diagnostic, Diagnostics, SourceFile, display_path, suggestion};
@@ -344,6 +344,14 @@ impl<'a> Scan<'a> {
                 ));
             }
         }
+        problems.extend(corrections::check_forms(
+            &self.model.corrections,
+            self.model.forms.ids(),
+        ));
+        problems.extend(corrections::check_spelling(
+            &self.model.corrections,
+            &spelling_files(self.paths, book, &self.model),
+        ));
         place_remaining(
             &self.model.exercise_data,
             &self.placed,
@@ -483,6 +491,30 @@ fn place_remaining(
             edits.push((*len..*len, Edit::ExerciseGroup(ids)));
         }
     }
+}
+
+/// What the spelling check reads (issue 13): every chapter's Markdown, the exercise, case and
+/// form files, the glossary. A file that cannot be read was reported where it was loaded.
+fn spelling_files(paths: &Paths, book: &Book, model: &Model) -> Vec<(SourceFile, TextKind)> {
+    let chapters = book
+        .chapters()
+        .filter_map(|c| c.source_path.as_ref())
+        .map(|p| (paths.src.join(p), TextKind::Markdown));
+    let data = model
+        .exercises
+        .entries
+        .values()
+        .chain(model.forms.entries.values())
+        .map(|e| (e.path.clone(), TextKind::Toml))
+        .chain([
+            (paths.exercises.join(exercise::CASES_FILE), TextKind::Toml),
+            (paths.data.join(glossary::FILE_NAME), TextKind::Glossary),
+        ]);
+    chapters
+        .chain(data)
+        .filter(|(path, _)| path.is_file())
+        .filter_map(|(path, kind)| Some((SourceFile::read(&path).ok()?, kind)))
+        .collect()
 }
 
 /// Every exercise in the order a reader meets it, with the chapter that shows it.
