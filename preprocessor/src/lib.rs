@@ -34,6 +34,7 @@ pub mod render;
 pub mod search;
 pub mod serve;
 pub mod session;
+pub(crate) mod signals;
 pub(crate) mod tes;
 pub mod theme;
 pub(crate) mod ui;
