@@ -1,5 +1,5 @@
-//! Content hashes (progress stays valid until what is scored changes) and the fixed shuffles of
-//! ordering and matching exercises.
+//! Content hashes: progress stays valid until what is scored changes. (The order options,
+//! steps and pairs are shown in is `order.rs`.)
 
 use super::model::Body;
 use sha2::{Digest, Sha256};
