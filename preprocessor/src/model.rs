@@ -46,6 +46,10 @@ pub struct Model {
     pub(crate) exercise_order: Vec<(String, PathBuf)>,
     /// The chapter holding `{{#kemajuan}}`.
     pub(crate) progress_page: Option<PathBuf>,
+    /// The knowledge test's bank (`tes.toml`), when the book has one.
+    pub(crate) test: Option<crate::tes::Bank>,
+    /// The pages holding `{{#tes awal}}` and `{{#tes akhir}}`.
+    pub(crate) test_pages: (Option<PathBuf>, Option<PathBuf>),
 }
 
 impl Model {
