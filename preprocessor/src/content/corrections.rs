@@ -584,20 +584,47 @@ pub(crate) fn check_spelling(
     let mut problems = Diagnostics::default();
     let misspellings = corrections.misspellings();
     let kept: Vec<&Kept> = corrections.files.iter().flat_map(|f| &f.kept).collect();
+    // Looked up by first word: one pass over each file, however many rows there are.
+    let mut by_first: std::collections::HashMap<&str, Vec<(&Misspelling, Vec<&str>)>> =
+        std::collections::HashMap::new();
+    for m in &misspellings {
+        let parts: Vec<&str> = m.wrong.split(' ').collect();
+        by_first.entry(parts[0]).or_default().push((m, parts));
+    }
     for (file, kind) in files {
         let text = checked_text(&file.text, *kind);
-        let mut found: Vec<(usize, &Misspelling)> = Vec::new();
-        for m in &misspellings {
-            let needle = m.wrong.as_bytes();
-            let mut from = 0;
-            while let Some(at) = find(&text[from..], needle) {
-                let begin = from + at;
-                let end = begin + needle.len();
-                from = end;
-                let before = begin.checked_sub(1).map(|i| text[i]);
-                if before.is_some_and(is_word_byte)
-                    || text.get(end).copied().is_some_and(is_word_byte)
-                {
+        // Words of the checked text: (start, end) byte offsets.
+        let mut tokens: Vec<(usize, usize)> = Vec::new();
+        let mut start = None;
+        for (i, &b) in text.iter().enumerate() {
+            match (is_word_byte(b), start) {
+                (true, None) => start = Some(i),
+                (false, Some(s)) => {
+                    tokens.push((s, i));
+                    start = None;
+                }
+                _ => {}
+            }
+        }
+        if let Some(s) = start {
+            tokens.push((s, text.len()));
+        }
+        let word = |t: (usize, usize)| std::str::from_utf8(&text[t.0..t.1]).unwrap_or("");
+        let mut found: Vec<(usize, usize, &Misspelling)> = Vec::new();
+        for (at, &token) in tokens.iter().enumerate() {
+            let Some(candidates) = by_first.get(word(token)) else {
+                continue;
+            };
+            for (m, parts) in candidates {
+                let Some(last) = tokens.get(at + parts.len() - 1) else {
+                    continue;
+                };
+                let same = parts.iter().zip(&tokens[at..]).all(|(p, t)| word(*t) == *p);
+                // Words of a phrase stand next to each other, separated by blanks only.
+                let adjacent = tokens[at..at + parts.len()]
+                    .windows(2)
+                    .all(|w| text[w[0].1..w[1].0].iter().all(u8::is_ascii_whitespace));
+                if !same || !adjacent {
                     continue;
                 }
                 if kept
@@ -606,12 +633,11 @@ pub(crate) fn check_spelling(
                 {
                     continue;
                 }
-                found.push((begin, m));
+                found.push((token.0, last.1, m));
             }
         }
-        found.sort_by_key(|(at, _)| *at);
-        for (begin, m) in found {
-            let end = begin + m.wrong.len();
+        found.sort_by_key(|(at, _, _)| *at);
+        for (begin, end, m) in found {
             let written = &file.text[begin..end];
             // The fix in the case the text was written in: "Respon" → "Respons".
             let upper = written.starts_with(char::is_uppercase);
@@ -633,13 +659,6 @@ pub(crate) fn check_spelling(
         }
     }
     problems
-}
-
-fn find(haystack: &[u8], needle: &[u8]) -> Option<usize> {
-    if needle.is_empty() || needle.len() > haystack.len() {
-        return None;
-    }
-    haystack.windows(needle.len()).position(|w| w == needle)
 }
 
 #[cfg(test)]
