@@ -115,6 +115,18 @@ fn reload(tab: &Tab) {
     );
 }
 
+/// The `versi` a form file declares today (drafts and exports carry it).
+fn form_version(id: &str) -> u32 {
+    let text =
+        std::fs::read_to_string(repo().join("forms").join(format!("{id}.toml"))).expect("form");
+    let table: toml::Table = text.parse().expect("form TOML");
+    table
+        .get("versi")
+        .and_then(toml::Value::as_integer)
+        .and_then(|v| u32::try_from(v).ok())
+        .expect("versi")
+}
+
 fn clear_storage(tab: &Tab) {
     tab.evaluate("localStorage.clear()", false).expect("clear");
 }
@@ -221,8 +233,9 @@ fn two_clients_in_one_form_survive_a_reload_and_a_fresh_page_shows_the_list() {
         record["nilai"]["kelengkapan"],
         serde_json::json!(["ktp", "kk"])
     );
+    let version = form_version("registrasi-klien");
     assert!(
-        record["versi"].is_u64() && record["dibuat"].is_string() && record["diubah"].is_string(),
+        record["versi"] == version && record["dibuat"].is_string() && record["diubah"].is_string(),
         "{record}"
     );
     assert_eq!(
@@ -548,7 +561,11 @@ fn export_then_import_gives_byte_identical_json_and_a_clash_asks_keep_both_or_re
     let first = export("pertama.json");
     let text = String::from_utf8(first.clone()).expect("utf-8");
     assert!(
-        text.contains("\"format\": \"modul-formulir\"") && text.contains("\"versi\": 2"),
+        text.contains("\"format\": \"modul-formulir\"")
+            && text.contains(&format!(
+                "\"versi\": {}",
+                form_version("asesmen-rencana-pelayanan")
+            )),
         "{text}"
     );
     assert!(text.contains("Budi \\\"Rekaan\\\" <b>tebal</b>"), "{text}");
@@ -727,8 +744,10 @@ fn changed_site() -> PathBuf {
     copy_dir(&repo().join("exercises"), &dir.join("exercises"));
     let form = dir.join("forms/registrasi-klien.toml");
     let text = std::fs::read_to_string(&form).expect("read form");
+    let old = form_version("registrasi-klien");
+    let new = old + 1;
     let text = text
-        .replacen("versi = 2", "versi = 3", 1)
+        .replacen(&format!("versi = {old}"), &format!("versi = {new}"), 1)
         .replacen("  { nama = \"kk\", label = \"Kartu Keluarga\" },\n", "", 1)
         .replacen("nama = \"nama_lengkap\"", "nama = \"nama_klien\"\nnama_lama = [\"nama_lengkap\"]", 1)
         .replacen("[[isian]]\njenis = \"text\"\nnama = \"bidang_keterampilan\"\nlabel = \"Bidang keterampilan\"\n\n", "", 1);
@@ -776,6 +795,8 @@ fn a_record_of_an_older_form_version_loads_with_data_lama_and_keeps_it() {
     click(&tab, &format!("{}-kk", field(&p, "kelengkapan")));
 
     // The same device later opens the book with the new form version (file:// shares storage).
+    let old_version = form_version(id);
+    let new_version = old_version + 1;
     let changed = changed_site();
     navigate(
         &tab,
@@ -824,7 +845,8 @@ fn a_record_of_an_older_form_version_loads_with_data_lama_and_keeps_it() {
         &format!("document.querySelector('{form} .modul-formulir-status').textContent"),
     );
     assert!(
-        status.contains("versi 2") && status.contains("versi 3"),
+        status.contains(&format!("versi {old_version}"))
+            && status.contains(&format!("versi {new_version}")),
         "{status}"
     );
     screenshot(&tab, "formulir-data-lama");
@@ -835,7 +857,7 @@ fn a_record_of_an_older_form_version_loads_with_data_lama_and_keeps_it() {
     assert_eq!(keys.len(), 1, "{keys:?}");
     let draft = stored(&tab, &keys[0]);
     assert!(
-        draft.contains("\"versi\":3")
+        draft.contains(&format!("\"versi\":{new_version}"))
             && draft.contains("\"data_lama\":{\"bidang_keterampilan\":\"Menjahit <i>halus</i>\",\"kelengkapan\":[\"kk\"]}")
             && draft.contains("\"kelengkapan\":[\"ktp\"]"),
         "{draft}"
@@ -955,11 +977,11 @@ fn every_blank_form_prints_on_the_expected_number_of_a4_pages() {
         return;
     };
     let expected: &[(&str, usize)] = &[
-        ("asesmen-rencana-pelayanan", 4),
+        ("asesmen-rencana-pelayanan", 5),
         ("catatan-perkembangan-klien", 1),
         ("laporan-pemecahan-masalah", 1),
         ("evaluasi-unjuk-kerja", 1),
-        ("registrasi-klien", 2),
+        ("registrasi-klien", 3),
         ("kesepakatan-pelayanan", 2),
         ("surat-rujukan", 2),
         ("laporan-konferensi-kasus", 2),
@@ -967,6 +989,13 @@ fn every_blank_form_prints_on_the_expected_number_of_a4_pages() {
         ("monitoring-bimbingan-lanjut", 2),
         ("genogram-ekomap", 2),
         ("catatan-kasus", 1),
+        ("persetujuan-layanan", 4),
+        ("laporan-penjangkauan", 4),
+        ("rencana-penyaluran", 3),
+        ("laporan-penyaluran", 3),
+        ("berita-acara-serah-terima", 3),
+        ("laporan-insidental", 3),
+        ("catatan-supervisi", 3),
     ];
     let (tab, _) = open(&browser, "about:blank");
     let mut found = Vec::new();
