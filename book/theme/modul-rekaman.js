@@ -403,7 +403,7 @@ var ModulRekaman = (function () {
                     return Array.isArray(v) ? v.join(' ') : v === undefined ? '' : String(v);
                 }).join('\n'));
             });
-            lines.push(row.concat([r.id, display(r), r.versi, r.dibuat, r.diubah]).map(cell).join(','));
+            lines.push(row.concat([r.id, display(r), r.versi, r.dibuat, r.diubah].map(cell)).join(','));
         });
         return '\uFEFF' + lines.join('\r\n') + '\r\n';
     }
