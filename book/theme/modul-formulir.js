@@ -647,20 +647,18 @@ var ModulFormulir = (function () {
 
     var R = typeof ModulRekaman === 'object' ? ModulRekaman : null;
 
-    // The record's label from the form's identifying fields (rules.label); the first one is
-    // the client's name, which gathers a client's records on the Berkas Klien page.
-    Form.prototype.labelParts = function () {
+    // The record's label from the form's identifying fields (rules.label) in `values`; the
+    // first one is the client's name, which gathers a client's records on the Berkas Klien page.
+    // A choice is shown by its label.
+    Form.prototype.labelParts = function (values) {
         var self = this;
         return (this.rules.label || []).map(function (name) {
+            var v = values[name];
+            if (typeof v !== 'string') { return ''; }
             var wrapper = self.wrapper(name);
-            if (!wrapper) { return ''; }
-            var checked = wrapper.querySelector('input:checked');
-            if (checked) {
-                var label = wrapper.querySelector('label[for="' + checked.id + '"]');
-                return label ? label.textContent.trim() : checked.value;
-            }
-            var input = control(wrapper);
-            return input ? input.value.trim().replace(/\s+/g, ' ') : '';
+            var choice = wrapper && Array.prototype.filter.call(wrapper.querySelectorAll('input[type=radio]'), function (i) { return i.value === v; })[0];
+            var label = choice && wrapper.querySelector('label[for="' + choice.id + '"]');
+            return label ? label.textContent.trim() : v.trim().replace(/\s+/g, ' ');
         });
     };
 
@@ -675,7 +673,7 @@ var ModulFormulir = (function () {
             this.current = { format: R.FORMAT, formulir: this.rules.id, id: R.idBaru(), versi: this.rules.version, label: '', klien: '', dibuat: R.waktuKini(), diubah: '', nilai: {} };
         }
         var r = this.current;
-        var parts = this.labelParts();
+        var parts = this.labelParts(values);
         var label = parts.filter(Boolean).join(' · ');
         var stored = R.ambil(r.formulir, r.id);
         // Nothing changed (opening, exporting): the record and its time stay as they are.
@@ -800,6 +798,15 @@ var ModulFormulir = (function () {
             R.panelKunci(self.lockBox, node, button);
             self.renderList();
             self.say(R.terkunci() ? t('kunci_terkunci') : t('rekaman_pilih'));
+        });
+        // Records without a label (drafts of the single-draft version) get one from their values.
+        R.daftar(this.rules.id).forEach(function (r) {
+            var parts = self.labelParts(r.nilai);
+            if (!r.label && parts.some(Boolean)) {
+                r.label = parts.filter(Boolean).join(' · ');
+                r.klien = parts[0] || '';
+                R.simpan(r);
+            }
         });
         var wanted = /rekaman=([A-Za-z0-9_-]+)/.exec(window.location.hash);
         var record = wanted && R.ambil(this.rules.id, wanted[1]);

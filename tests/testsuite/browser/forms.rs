@@ -104,11 +104,15 @@ fn stored(tab: &Tab, key: &str) -> String {
 
 fn reload(tab: &Tab) {
     let url = eval_string(tab, "location.href");
+    // A mark on the old page: the old page is also 'complete' with its scripts, so waiting
+    // for those alone could pass before the reload even started.
+    tab.evaluate("window.__vorMuatUlang = true", false)
+        .expect("mark");
     tab.reload(true, None).expect("reload");
     wait_until(
         tab,
         &format!(
-            "document.readyState === 'complete' && location.href === {} && typeof ModulFormulir === 'object'",
+            "window.__vorMuatUlang === undefined && document.readyState === 'complete' && location.href === {} && typeof ModulFormulir === 'object'",
             js_str(&url)
         ),
         "reload",
@@ -460,6 +464,15 @@ fn required_constraint_and_skip_logic_work_in_indonesian() {
     );
     screenshot(&tab, "formulir-galat");
 
+    // Typed input before consent: leaving would ask first (beforeunload). Agreeing to storage
+    // lets the test move on without the dialog.
+    assert!(leaving_asks(&tab));
+    click(
+        &tab,
+        &format!("form[data-formulir=\"{id}\"] [data-aksi=simpan]"),
+    );
+    assert!(!leaving_asks(&tab));
+
     // Skip logic inside a table row: the referral form's eligibility and the termination form.
     let rujukan = "surat-rujukan";
     navigate(&tab, &form_page(rujukan));
@@ -544,6 +557,8 @@ fn export_then_import_gives_byte_identical_json_and_a_clash_asks_keep_both_or_re
     );
     type_into(&tab, &format!("#{p}-rencana-{second}-waktu"), "Minggu 2");
 
+    // Exports are kept outside the download folder, which each download empties.
+    let kept = tempfile::tempdir().expect("temp");
     let export = |name: &str| -> Vec<u8> {
         let (file, bytes) = download(
             &tab,
@@ -555,7 +570,7 @@ fn export_then_import_gives_byte_identical_json_and_a_clash_asks_keep_both_or_re
                 && file.ends_with(".json"),
             "the file name has the form id, the client's label and the date: {file}"
         );
-        std::fs::write(downloads.path().join(name), &bytes).expect("keep");
+        std::fs::write(kept.path().join(name), &bytes).expect("keep");
         bytes
     };
     let first = export("pertama.json");
@@ -576,7 +591,7 @@ fn export_then_import_gives_byte_identical_json_and_a_clash_asks_keep_both_or_re
     click(&tab, &format!("{form} [data-aksi=hapus-ya]"));
     assert_eq!(value(&tab, &field(&p, "nama_klien")), "");
     assert!(record_labels(&tab, id).is_empty());
-    let path = downloads.path().join("pertama.json");
+    let path = kept.path().join("pertama.json");
     tab.wait_for_element(&format!("#{p}-impor"))
         .expect("file input")
         .set_input_files(&[path.to_str().expect("path")])
@@ -616,7 +631,7 @@ fn export_then_import_gives_byte_identical_json_and_a_clash_asks_keep_both_or_re
         value(&tab, &field(&p, "profesional_lain")),
         "Psikolog dan dokter"
     );
-    let path = downloads.path().join("kedua.json");
+    let path = kept.path().join("kedua.json");
     tab.wait_for_element(&format!("#{p}-impor"))
         .expect("file input")
         .set_input_files(&[path.to_str().expect("path")])
@@ -750,6 +765,7 @@ fn changed_site() -> PathBuf {
         .replacen(&format!("versi = {old}"), &format!("versi = {new}"), 1)
         .replacen("  { nama = \"kk\", label = \"Kartu Keluarga\" },\n", "", 1)
         .replacen("nama = \"nama_lengkap\"", "nama = \"nama_klien\"\nnama_lama = [\"nama_lengkap\"]", 1)
+        .replacen("label = [\"nama_lengkap\"", "label = [\"nama_klien\"", 1)
         .replacen("[[isian]]\njenis = \"text\"\nnama = \"bidang_keterampilan\"\nlabel = \"Bidang keterampilan\"\n\n", "", 1);
     assert!(
         !text.contains("bidang_keterampilan"),
@@ -990,8 +1006,8 @@ fn every_blank_form_prints_on_the_expected_number_of_a4_pages() {
         ("genogram-ekomap", 2),
         ("catatan-kasus", 1),
         ("persetujuan-layanan", 4),
-        ("laporan-penjangkauan", 4),
-        ("rencana-penyaluran", 3),
+        ("laporan-penjangkauan", 5),
+        ("rencana-penyaluran", 4),
         ("laporan-penyaluran", 3),
         ("berita-acara-serah-terima", 3),
         ("laporan-insidental", 3),
@@ -1314,7 +1330,11 @@ fn without_storage_the_form_still_works_and_says_it_cannot_remember() {
             "ModulFormulir.get(document.querySelector('{form}')).record().nilai.nama_klien === 'Tanpa Penyimpanan'"
         )
     ));
-    tab.close(true).ok();
+    assert!(
+        leaving_asks(&tab),
+        "nothing can be stored: leaving with typed input asks first"
+    );
+    tab.close(false).ok();
 }
 
 /// Puts a value into localStorage as raw text.
