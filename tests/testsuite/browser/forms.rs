@@ -728,7 +728,7 @@ fn download(tab: &Tab, dir: &Path, button: &str) -> (String, Vec<u8>) {
             .map(|e| e.path())
             .filter(|p| {
                 p.is_file()
-                    && !p.extension().is_some_and(|e| e == "crdownload")
+                    && p.extension().is_none_or(|e| e != "crdownload")
                     && std::fs::metadata(p).map(|m| m.len()).unwrap_or(0) > 0
             })
             .collect();
