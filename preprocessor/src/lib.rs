@@ -34,6 +34,8 @@ pub mod render;
 pub mod search;
 pub mod serve;
 pub mod session;
+pub(crate) mod signals;
+pub(crate) mod tes;
 pub mod theme;
 pub(crate) mod ui;
 
@@ -42,5 +44,7 @@ pub use diagnostic::{Diagnostic, Diagnostics, SourceFile};
 pub use model::Model;
 pub use preprocess::ModulPreprocessor;
 
+#[cfg(test)]
+mod fuzz;
 #[cfg(test)]
 mod module_graph;

@@ -45,6 +45,9 @@ enum Command {
         /// Folder hasil; bawaan: build-dir di book.toml.
         #[arg(short, long, value_name = "FOLDER")]
         dest_dir: Option<PathBuf>,
+        /// Mengganti folder hasil yang sudah berisi berkas lain (bukan hasil `modul build`); isinya terhapus.
+        #[arg(long)]
+        force: bool,
     },
     /// Membangun lalu menampilkan buku di http://127.0.0.1:PORT, dibangun ulang setiap ada perubahan.
     #[command(help_template = COMMAND_HELP)]
@@ -85,10 +88,44 @@ enum Command {
     },
 }
 
+/// The exercise figures of `modul check`: levels, and where the keys are shown.
+fn exercise_summary(f: &modul::exercise::Figures) -> String {
+    let pct = |x: f64| (x * 100.0).round();
+    let levels: Vec<String> = f
+        .levels
+        .iter()
+        .map(|(level, n)| format!("{n} {}", level.name()))
+        .collect();
+    let key_at: Vec<String> = f
+        .key_at
+        .iter()
+        .enumerate()
+        .map(|(at, n)| format!("{}={n}", char::from(b'A' + (at % 26) as u8)))
+        .collect();
+    format!(
+        "Tingkat latihan: {} ({}% penerapan/analisis). Kunci pilihan ganda: {} (terbanyak {}%), \
+         terpanjang {}%; pilihan jamak dengan semua jawaban benar di atas: {}%.",
+        levels.join(", "),
+        pct(f.applies_share()),
+        key_at.join(" "),
+        pct(f.key_position_share()),
+        pct(f.longest_correct_share()),
+        pct(f.all_correct_first_share())
+    )
+}
+
 fn main() -> ExitCode {
     match Cli::parse().command {
-        Command::Build { book_dir, dest_dir } => {
-            match build_book(&BuildOptions { book_dir, dest_dir }) {
+        Command::Build {
+            book_dir,
+            dest_dir,
+            force,
+        } => {
+            match build_book(&BuildOptions {
+                book_dir,
+                dest_dir,
+                force,
+            }) {
                 Ok(dest) => {
                     eprintln!("Buku selesai dibangun di {}", display_path(&dest));
                     ExitCode::SUCCESS
@@ -108,6 +145,7 @@ fn main() -> ExitCode {
                     model.exercise_count(),
                     model.form_count()
                 );
+                eprintln!("{}", exercise_summary(&model.exercise_figures()));
                 ExitCode::SUCCESS
             }
             Err(err) => fail(err),
