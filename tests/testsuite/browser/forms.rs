@@ -666,14 +666,13 @@ fn export_then_import_gives_byte_identical_json_and_a_clash_asks_keep_both_or_re
         ),
     );
     assert_eq!(values, "Psikolog|Psikolog dan dokter");
-    // "Replace" overwrites the record with that id.
+    // "Replace" overwrites the record with that id (a copy of the first file: the browser
+    // may not report choosing the same file twice).
+    let again_first = kept.path().join("ketiga.json");
+    std::fs::copy(kept.path().join("pertama.json"), &again_first).expect("copy");
     tab.wait_for_element(&format!("#{p}-impor"))
         .expect("file input")
-        .set_input_files(&[downloads
-            .path()
-            .join("pertama.json")
-            .to_str()
-            .expect("path")])
+        .set_input_files(&[again_first.to_str().expect("path")])
         .expect("choose file");
     wait_until(
         &tab,
