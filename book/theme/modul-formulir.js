@@ -141,6 +141,20 @@ var ModulFormulir = (function () {
         return node('button', { type: 'button', 'data-aksi': action, 'class': extra || '' }, t(key));
     }
 
+    // No `__proto__`, `constructor` or `prototype` key from stored or imported data survives.
+    function clean(value) {
+        var forbidden = ['__proto__', 'constructor', 'prototype'];
+        if (Array.isArray(value)) { return value.map(clean); }
+        if (typeof value === 'object' && value !== null) {
+            var out = {};
+            Object.keys(value).forEach(function (k) {
+                if (forbidden.indexOf(k) < 0) { out[k] = clean(value[k]); }
+            });
+            return out;
+        }
+        return value;
+    }
+
     function isEmpty(v) {
         return Array.isArray(v) ? v.length === 0 : text(v) === '';
     }
@@ -157,6 +171,10 @@ var ModulFormulir = (function () {
         this.checked = false;
         this.backup = null;
         this.nextRow = {};
+        // The book's own instances keep many records (modul-rekaman.js); an exercise's embedded
+        // form keeps one draft under its own key.
+        this.records = this.key.indexOf('modul:formulir:') === 0 && typeof ModulRekaman === 'object';
+        this.current = null;
     }
 
     // Field rules in document order, with the repeat each sits in.
@@ -255,10 +273,10 @@ var ModulFormulir = (function () {
     Form.prototype.apply = function (record) {
         var self = this;
         var values = {};
-        var source = record && typeof record.nilai === 'object' && record.nilai ? record.nilai : {};
+        var source = record && typeof record.nilai === 'object' && record.nilai ? clean(record.nilai) : {};
         Object.keys(source).forEach(function (k) { values[k] = source[k]; });
         var old = {};
-        var lama = record && typeof record.data_lama === 'object' && record.data_lama ? record.data_lama : {};
+        var lama = record && typeof record.data_lama === 'object' && record.data_lama ? clean(record.data_lama) : {};
         Object.keys(lama).forEach(function (k) { old[k] = lama[k]; });
         function keep(key, value) {
             var k = key;
@@ -308,7 +326,12 @@ var ModulFormulir = (function () {
                 });
                 return;
             }
-            if (fits(rule, v)) {
+            if (rule.type === 'select_multiple' && Array.isArray(v)) {
+                // Still-valid choices stay ticked; only a removed choice becomes "Data lama".
+                var gone = v.filter(function (c) { return rule.choices.indexOf(c) < 0; });
+                writeValue(self.wrapper(rule.name), rule, v.filter(function (c) { return rule.choices.indexOf(c) >= 0; }));
+                if (gone.length) { keep(rule.name, gone); }
+            } else if (fits(rule, v)) {
                 writeValue(self.wrapper(rule.name), rule, v);
             } else {
                 keep(rule.name, v);
@@ -510,6 +533,10 @@ var ModulFormulir = (function () {
     };
 
     Form.prototype.save = function () {
+        if (this.records) {
+            this.saveRecord();
+            return;
+        }
         if (this.agreed) {
             if (S.tulis(this.key, this.record())) {
                 this.say(t('formulir_tersimpan'));
@@ -518,16 +545,27 @@ var ModulFormulir = (function () {
     };
 
     Form.prototype.buttons = function () {
+        if (this.records) {
+            this.recordButtons();
+            return;
+        }
         var simpan = this.el.querySelector('[data-aksi="simpan"]');
         simpan.hidden = this.agreed || !S.tersedia;
         this.el.querySelector('[data-aksi="hapus"]').hidden = !this.agreed && Object.keys(this.collect()).length === 0 && !Object.keys(this.old).length;
     };
 
     Form.prototype.exportFile = function () {
+        if (this.records) {
+            this.exportRecord();
+            return;
+        }
         S.unduh(this.rules.id + '.json', S.teks(this.record()));
     };
 
     Form.prototype.importText = function (content) {
+        if (this.records) {
+            return this.importRecords(content);
+        }
         var record;
         try {
             record = JSON.parse(content);
@@ -569,6 +607,10 @@ var ModulFormulir = (function () {
     };
 
     Form.prototype.erase = function () {
+        if (this.records) {
+            this.eraseRecord();
+            return;
+        }
         S.hapus(this.key);
         S.hapus(this.key + ':cadangan');
         this.agreed = false;
@@ -599,6 +641,343 @@ var ModulFormulir = (function () {
             if (checked.indexOf(name) >= 0) { item.sama = norm(values[name]) === norm(answers[name]); }
             return item;
         });
+    };
+
+    // ---- Records (the book's own instances; modul-rekaman.js keeps them) ----
+
+    var R = typeof ModulRekaman === 'object' ? ModulRekaman : null;
+
+    // The record's label from the form's identifying fields (rules.label) in `values`; the
+    // first one is the client's name, which gathers a client's records on the Berkas Klien page.
+    // A choice is shown by its label.
+    Form.prototype.labelParts = function (values) {
+        var self = this;
+        return (this.rules.label || []).map(function (name) {
+            var v = values[name];
+            if (typeof v !== 'string') { return ''; }
+            var wrapper = self.wrapper(name);
+            var choice = wrapper && Array.prototype.filter.call(wrapper.querySelectorAll('input[type=radio]'), function (i) { return i.value === v; })[0];
+            var label = choice && wrapper.querySelector('label[for="' + choice.id + '"]');
+            return label ? label.textContent.trim() : v.trim().replace(/\s+/g, ' ');
+        });
+    };
+
+    Form.prototype.saveRecord = function () {
+        if (R.terkunci()) { return; }
+        var self = this;
+        var values = this.collect();
+        var old = {};
+        Object.keys(this.old).sort().forEach(function (k) { old[k] = this.old[k]; }, this);
+        if (!this.current) {
+            if (!Object.keys(values).length && !Object.keys(old).length) { return; }
+            this.current = { format: R.FORMAT, formulir: this.rules.id, id: R.idBaru(), versi: this.rules.version, label: '', klien: '', dibuat: R.waktuKini(), diubah: '', nilai: {} };
+        }
+        var r = this.current;
+        var parts = this.labelParts(values);
+        var label = parts.filter(Boolean).join(' · ');
+        var stored = R.ambil(r.formulir, r.id);
+        // Nothing changed (opening, exporting): the record and its time stay as they are.
+        if (stored === r && r.versi === this.rules.version && r.label === label &&
+            JSON.stringify(r.nilai) === JSON.stringify(values) && JSON.stringify(r.data_lama || {}) === JSON.stringify(old)) {
+            return;
+        }
+        r.versi = this.rules.version;
+        r.label = label;
+        r.klien = parts[0] || '';
+        r.diubah = R.waktuKini();
+        r.nilai = values;
+        if (Object.keys(old).length) { r.data_lama = old; } else { delete r.data_lama; }
+        R.simpan(r).then(function (ok) {
+            if (R.disetujui()) { self.say(ok ? t('formulir_tersimpan') : t('formulir_tidak_bisa')); }
+        });
+        this.renderList();
+    };
+
+    Form.prototype.recordButtons = function () {
+        var agreed = R.disetujui();
+        this.el.querySelector('[data-aksi="simpan"]').hidden = agreed || !S.tersedia;
+        this.el.querySelector('[data-aksi="hapus"]').hidden = !this.current && Object.keys(this.collect()).length === 0;
+        this.el.querySelector('[data-aksi="ekspor"]').hidden = !this.current;
+        var any = R.daftar(this.rules.id).length > 0;
+        this.el.querySelector('[data-aksi="ekspor-semua"]').hidden = !any;
+        this.el.querySelector('[data-aksi="ekspor-csv"]').hidden = !any;
+        this.el.querySelector('[data-aksi="rekaman-baru"]').hidden = R.terkunci();
+        this.openLine.hidden = R.terkunci();
+    };
+
+    Form.prototype.buildRecordPanel = function () {
+        var box = this.el.querySelector('.modul-formulir-alat');
+        var panel = node('section', { 'class': 'modul-rekaman', 'aria-labelledby': this.prefix + '--rekaman' });
+        box.insertBefore(panel, box.querySelector('.modul-formulir-status'));
+        panel.appendChild(node('p', { 'class': 'modul-label', id: this.prefix + '--rekaman' }, t('rekaman_judul')));
+        panel.appendChild(node('p', { 'class': 'modul-petunjuk' }, t('rekaman_keterangan')));
+        this.empty = panel.appendChild(node('p', { 'class': 'modul-rekaman-kosong' }, t('rekaman_kosong')));
+        this.list = panel.appendChild(node('ul', { 'class': 'modul-rekaman-daftar', 'data-rekaman-daftar': '' }));
+        var row = panel.appendChild(node('div', { 'class': 'modul-tombol-baris' }));
+        row.appendChild(button('rekaman-baru', 'rekaman_baru'));
+        row.appendChild(button('ekspor-semua', 'rekaman_ekspor_semua'));
+        row.appendChild(button('ekspor-csv', 'rekaman_ekspor_csv'));
+        this.clash = panel.appendChild(node('div', { 'class': 'modul-rekaman-bentrok', role: 'alertdialog' }));
+        this.clash.hidden = true;
+        this.brokenBox = panel.appendChild(node('div', { 'class': 'modul-rekaman-rusak', role: 'alert' }));
+        this.brokenBox.hidden = true;
+        this.lockBox = panel.appendChild(node('div', { 'class': 'modul-kunci' }));
+        this.openLine = box.appendChild(node('p', { 'class': 'modul-rekaman-kini' }));
+        var cadangan = this.el.querySelector('.modul-tombol-baris [data-aksi="ekspor"]');
+        cadangan.textContent = t('rekaman_ekspor_satu');
+        this.el.querySelector('.modul-hapus-tanya p').textContent = t('rekaman_hapus_ini');
+    };
+
+    Form.prototype.renderList = function () {
+        var self = this;
+        var records = R.daftar(this.rules.id);
+        var agreed = R.disetujui();
+        this.list.textContent = '';
+        this.empty.hidden = records.length > 0 || R.terkunci();
+        records.forEach(function (r) {
+            var li = node('li', { 'data-rekaman': r.id, 'class': self.current && self.current.id === r.id ? 'modul-rekaman-dibuka' : '' });
+            var open = node('button', { type: 'button', 'data-aksi': 'rekaman-buka', 'class': 'modul-rekaman-nama' }, R.nama(r));
+            li.appendChild(open);
+            var info = R.waktu(r.diubah);
+            if (!agreed) { info += ' · ' + t('rekaman_belum_disimpan'); }
+            if (self.current && self.current.id === r.id) { info += ' · ' + t('rekaman_sedang'); }
+            li.appendChild(node('span', { 'class': 'modul-rekaman-waktu' }, t('rekaman_diubah', { waktu: info })));
+            var tools = li.appendChild(node('span', { 'class': 'modul-rekaman-alat' }));
+            tools.appendChild(button('rekaman-gandakan', 'rekaman_gandakan', 'modul-tombol-kecil'));
+            tools.appendChild(button('rekaman-ganti-nama', 'rekaman_ganti_nama', 'modul-tombol-kecil'));
+            tools.appendChild(button('rekaman-hapus', 'rekaman_hapus', 'modul-tombol-kecil'));
+            self.list.appendChild(li);
+        });
+        var broken = R.rusak(this.rules.id);
+        this.brokenBox.textContent = '';
+        this.brokenBox.hidden = broken.length === 0;
+        if (broken.length) {
+            this.brokenBox.appendChild(node('p', { 'class': 'modul-label' }, t('rekaman_rusak_judul')));
+            this.brokenBox.appendChild(node('p', { 'class': 'modul-petunjuk' }, t('rekaman_rusak_keterangan')));
+            var ul = this.brokenBox.appendChild(node('ul', {}));
+            broken.forEach(function (b) {
+                var li = ul.appendChild(node('li', { 'data-rusak': b.kunci }));
+                li.appendChild(node('span', {}, b.kunci + ': ' + b.alasan + ' '));
+                li.appendChild(button('rusak-unduh', 'rekaman_unduh_asli', 'modul-tombol-kecil'));
+                li.appendChild(button('rusak-hapus', 'rekaman_hapus', 'modul-tombol-kecil'));
+            });
+        }
+        this.openLine.textContent = this.current ? t('rekaman_isi_kini', { nama: R.nama(this.current) }) : t('rekaman_isi_baru');
+        this.el.classList.toggle('modul-terkunci', R.terkunci());
+        this.recordButtons();
+    };
+
+    Form.prototype.showRecord = function (record) {
+        this.current = record;
+        this.checked = false;
+        if (record) {
+            this.apply(record);
+        } else {
+            this.clear();
+            this.showOld(null);
+            this.refresh();
+        }
+        this.check(false);
+        this.renderList();
+    };
+
+    // "Opened", or the notice that the record was made with another form version.
+    Form.prototype.sayOpened = function (record) {
+        this.say(record.versi !== this.rules.version
+            ? t('formulir_versi_lama', { lama: record.versi, baru: this.rules.version })
+            : t('rekaman_dibuka', { nama: R.nama(record) }));
+    };
+
+    Form.prototype.startRecords = function () {
+        var self = this;
+        this.buildRecordPanel();
+        R.panelKunci(this.lockBox, node, button);
+        R.dengar(function () {
+            // Locking clears the open record from the page; unlocking lists the records again.
+            if (R.terkunci()) { self.showRecord(null); }
+            R.panelKunci(self.lockBox, node, button);
+            self.renderList();
+            self.say(R.terkunci() ? t('kunci_terkunci') : t('rekaman_pilih'));
+        });
+        // Records without a label (drafts of the single-draft version) get one from their values.
+        R.daftar(this.rules.id).forEach(function (r) {
+            var parts = self.labelParts(r.nilai);
+            if (!r.label && parts.some(Boolean)) {
+                r.label = parts.filter(Boolean).join(' · ');
+                r.klien = parts[0] || '';
+                R.simpan(r);
+            }
+        });
+        var wanted = /rekaman=([A-Za-z0-9_-]+)/.exec(window.location.hash);
+        var record = wanted && R.ambil(this.rules.id, wanted[1]);
+        this.showRecord(record || null);
+        if (R.terkunci()) {
+            this.say(t('kunci_terkunci'));
+        } else if (record) {
+            this.sayOpened(record);
+        } else if (R.rusak(this.rules.id).length) {
+            this.say(t('rekaman_rusak_pesan', { alasan: R.rusak(this.rules.id)[0].alasan }));
+        } else if (!S.tersedia) {
+            this.say(t('formulir_tidak_bisa'));
+        } else {
+            this.say(R.disetujui() ? t('rekaman_pilih') : t('formulir_belum_disimpan'));
+        }
+        // Before storage is agreed, typed input lives only in this page: leaving asks first.
+        window.addEventListener('beforeunload', function (event) {
+            if (!R.disetujui() && R.daftar(self.rules.id).length) {
+                event.preventDefault();
+                event.returnValue = '';
+            }
+        });
+    };
+
+    Form.prototype.recordOf = function (button) {
+        var li = button.closest('[data-rekaman]');
+        return li ? R.ambil(this.rules.id, li.getAttribute('data-rekaman')) : null;
+    };
+
+    Form.prototype.copyOf = function (record, name) {
+        var copy = R.bersih(record);
+        copy.id = R.idBaru();
+        copy.dibuat = copy.diubah = R.waktuKini();
+        copy.nama = name;
+        return copy;
+    };
+
+    // Handles the record actions; false for the others.
+    Form.prototype.recordAction = function (action, btn) {
+        var self = this;
+        var record = this.recordOf(btn);
+        var li = btn.closest('[data-rekaman]');
+        if (action === 'rekaman-baru') {
+            this.showRecord(null);
+            this.say(t('rekaman_baru_dibuat'));
+            var first = this.el.querySelector('.modul-isian input:not([type=radio]):not([type=checkbox]), .modul-isian textarea');
+            if (first) { first.focus(); }
+        } else if (action === 'rekaman-buka' && record) {
+            this.showRecord(record);
+            this.sayOpened(record);
+        } else if (action === 'rekaman-gandakan' && record) {
+            var copy = this.copyOf(record, t('rekaman_salinan', { nama: R.nama(record) }));
+            R.simpan(copy);
+            this.showRecord(copy);
+            this.say(t('rekaman_dibuka', { nama: R.nama(copy) }));
+        } else if (action === 'rekaman-ganti-nama' && record) {
+            var tools = li.querySelector('.modul-rekaman-alat');
+            tools.textContent = '';
+            var id = this.prefix + '--nama-' + record.id;
+            tools.appendChild(node('label', { 'for': id }, t('rekaman_nama_baru')));
+            var input = tools.appendChild(node('input', { type: 'text', id: id, 'data-aksi': 'rekaman-nama' }));
+            input.value = R.nama(record);
+            tools.appendChild(button('rekaman-nama-simpan', 'rekaman_nama_simpan', 'modul-tombol-kecil'));
+            tools.appendChild(button('rekaman-batal', 'formulir_batal', 'modul-tombol-kecil'));
+            input.focus();
+        } else if (action === 'rekaman-nama-simpan' && record) {
+            var name = li.querySelector('input').value.trim();
+            if (name && name !== record.label) { record.nama = name; } else { delete record.nama; }
+            record.diubah = R.waktuKini();
+            R.simpan(record);
+            this.renderList();
+        } else if (action === 'rekaman-hapus' && record) {
+            var ask = li.querySelector('.modul-rekaman-alat');
+            ask.textContent = '';
+            ask.appendChild(node('span', { role: 'alert' }, t('rekaman_hapus_tanya', { nama: R.nama(record) }) + ' '));
+            ask.appendChild(button('rekaman-hapus-ya', 'formulir_hapus_ya', 'modul-tombol-kecil'));
+            ask.appendChild(button('rekaman-batal', 'formulir_batal', 'modul-tombol-kecil'));
+            ask.querySelector('[data-aksi="rekaman-batal"]').focus();
+        } else if (action === 'rekaman-hapus-ya' && record) {
+            R.hapus(this.rules.id, record.id);
+            if (this.current && this.current.id === record.id) { this.showRecord(null); }
+            this.renderList();
+            this.say(t('rekaman_dihapus', { nama: R.nama(record) }));
+        } else if (action === 'rekaman-batal') {
+            this.renderList();
+        } else if (action === 'simpan') {
+            if (R.setuju()) {
+                this.saveRecord();
+                this.say(t('formulir_tersimpan'));
+            } else {
+                this.say(t('formulir_tidak_bisa'));
+            }
+            this.renderList();
+        } else if (action === 'ekspor-semua') {
+            var all = R.daftar(this.rules.id);
+            S.unduh(R.namaBerkas([this.rules.id, 'semua'], 'json'), S.teks({ format: 'modul-rekaman', formulir: this.rules.id, rekaman: all }));
+        } else if (action === 'ekspor-csv') {
+            S.unduh(R.namaBerkas([this.rules.id], 'csv'), R.csv(this.rules, R.daftar(this.rules.id).slice().reverse()), 'text/csv;charset=utf-8');
+        } else if (action === 'impor-keduanya' || action === 'impor-ganti') {
+            var pending = this.pending;
+            this.pending = null;
+            this.clash.hidden = true;
+            if (pending) { this.finishImport(pending, action === 'impor-ganti'); }
+        } else if (action === 'impor-batal') {
+            this.pending = null;
+            this.clash.hidden = true;
+            this.say(t('rekaman_impor_batal'));
+        } else if (action === 'rusak-unduh' || action === 'rusak-hapus') {
+            var key = btn.closest('[data-rusak]').getAttribute('data-rusak');
+            var item = R.rusak(this.rules.id).filter(function (b) { return b.kunci === key; })[0];
+            if (item && action === 'rusak-unduh') {
+                S.unduh(R.namaBerkas([this.rules.id, 'rusak'], 'txt'), String(item.teks), 'text/plain;charset=utf-8');
+            } else if (item) {
+                R.buangRusak(key);
+                this.renderList();
+            }
+        } else {
+            return false;
+        }
+        return true;
+    };
+
+    Form.prototype.exportRecord = function () {
+        if (!this.current) { return; }
+        this.saveRecord();
+        var r = R.ambil(this.rules.id, this.current.id) || this.current;
+        S.unduh(R.namaBerkas([this.rules.id, R.nama(r)], 'json'), S.teks(r));
+    };
+
+    Form.prototype.importRecords = function (content) {
+        var found = R.dariBerkas(content, this.rules.id);
+        if (found.error) {
+            this.say(t('formulir_impor_gagal', { alasan: found.error }));
+            return false;
+        }
+        var clashes = R.bentrok(found.records);
+        if (clashes.length) {
+            this.pending = found;
+            this.clash.textContent = '';
+            this.clash.appendChild(node('p', {}, t('rekaman_bentrok', { n: clashes.length })));
+            this.clash.appendChild(button('impor-keduanya', 'rekaman_simpan_keduanya'));
+            this.clash.appendChild(button('impor-ganti', 'rekaman_ganti'));
+            this.clash.appendChild(button('impor-batal', 'formulir_batal'));
+            this.clash.hidden = false;
+            this.clash.querySelector('button').focus();
+            return true;
+        }
+        this.finishImport(found, false);
+        return true;
+    };
+
+    Form.prototype.finishImport = function (found, replace) {
+        var self = this;
+        var last = found.records[found.records.length - 1];
+        R.tambahSemua(found.records, replace).then(function (ok) {
+            var message = ok ? t('rekaman_diimpor', { n: found.records.length }) : t('formulir_tidak_bisa');
+            if (found.refused.length) { message += ' ' + t('rekaman_ditolak', { n: found.refused.length, alasan: found.refused[0] }); }
+            // One record imported: it opens (the copy, when both were kept).
+            var records = R.daftar(self.rules.id);
+            var opened = found.records.length === 1 ? records.filter(function (r) { return r.id === last.id && JSON.stringify(r.nilai) === JSON.stringify(last.nilai); })[0] ||
+                records.filter(function (r) { return JSON.stringify(r.nilai) === JSON.stringify(last.nilai); })[0] : null;
+            self.showRecord(opened || self.current);
+            self.say(message);
+        });
+    };
+
+    Form.prototype.eraseRecord = function () {
+        var record = this.current;
+        if (record) { R.hapus(this.rules.id, record.id); }
+        this.showRecord(null);
+        this.say(t('formulir_dihapus'));
     };
 
     // ---- Print ----
@@ -696,8 +1075,10 @@ var ModulFormulir = (function () {
                 self.renumber(rule);
             }
         });
-        var stored = S.disetujui(this.key) && S.baca(this.key);
-        if (stored) {
+        var stored = !this.records && S.disetujui(this.key) && S.baca(this.key);
+        if (this.records) {
+            this.startRecords();
+        } else if (stored) {
             this.agreed = true;
             this.apply(stored);
             if (S.baca(this.key + ':cadangan')) { el.querySelector('.modul-cadangan').hidden = false; }
@@ -709,7 +1090,7 @@ var ModulFormulir = (function () {
         this.buttons();
 
         function changed(event) {
-            if (event.target.matches('[data-aksi="impor"]')) { return; }
+            if (event.target.matches('[data-aksi="impor"]') || event.target.closest('.modul-formulir-alat')) { return; }
             self.refresh();
             var wrapper = event.target.closest('.modul-isian');
             if (wrapper && event.type === 'change') { self.check(false); }
@@ -725,6 +1106,9 @@ var ModulFormulir = (function () {
             if (!button || button.tagName === 'INPUT') { return; }
             var action = button.getAttribute('data-aksi');
             var ask = el.querySelector('.modul-hapus-tanya');
+            if (self.records && self.recordAction(action, button)) {
+                return;
+            }
             if (action === 'simpan') {
                 self.agreed = true;
                 if (S.tulis(self.key, self.record())) {

@@ -75,8 +75,8 @@ var ModulSimpan = (function () {
         return JSON.stringify(value, null, 2) + '\n';
     }
 
-    function download(filename, content) {
-        var url = URL.createObjectURL(new Blob([content], { type: 'application/json' }));
+    function download(filename, content, type) {
+        var url = URL.createObjectURL(new Blob([content], { type: type || 'application/json' }));
         var link = document.createElement('a');
         link.href = url;
         link.download = filename;

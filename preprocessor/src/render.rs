@@ -35,6 +35,10 @@ const TEMPLATES: &[(&str, &str)] = &[
         include_str!("../templates/daftar-formulir.html"),
     ),
     (
+        "berkas-klien.html",
+        include_str!("../templates/berkas-klien.html"),
+    ),
+    (
         "peringatan.html",
         include_str!("../templates/peringatan.html"),
     ),

@@ -20,6 +20,7 @@ pub(crate) const OURS: &[&str] = &[
     "istilah",
     "penyuntingan",
     "daftar-formulir",
+    "berkas-klien",
     "lembar-kerja",
     "kunci-jawaban",
     "kemajuan",
@@ -54,6 +55,8 @@ pub(crate) enum Directive {
     Programme,
     /// `{{#daftar-formulir}}`: every form of the book, from the form files.
     FormList,
+    /// `{{#berkas-klien}}`: one client's records across the forms, by service stage.
+    ClientFile,
     /// The glossary page's entries.
     Glossary,
     /// The table of corrections (Catatan Penyuntingan).
@@ -239,6 +242,7 @@ pub(crate) fn classify(
     match (raw.name.as_str(), raw.args.as_slice()) {
         ("program", []) => Ok(Some(Directive::Programme)),
         ("daftar-formulir", []) => Ok(Some(Directive::FormList)),
+        ("berkas-klien", []) => Ok(Some(Directive::ClientFile)),
         ("istilah", []) => Ok(Some(Directive::Glossary)),
         ("penyuntingan", []) => Ok(Some(Directive::Corrections)),
         ("kemajuan", []) => Ok(Some(Directive::Progress)),
@@ -264,7 +268,8 @@ pub(crate) fn classify(
             ),
         },
         (
-            name @ ("program" | "istilah" | "penyuntingan" | "kemajuan" | "daftar-formulir"),
+            name @ ("program" | "istilah" | "penyuntingan" | "kemajuan" | "daftar-formulir"
+            | "berkas-klien"),
             [(_, range), ..],
         ) => fail(
             range.clone(),

@@ -10,6 +10,11 @@ use std::collections::BTreeMap;
 use std::ops::Range;
 use toml::Spanned;
 
+/// Names a field cannot take: the DOM ids (`PREFIX-NAME`) of the form's own heading (`judul`),
+/// "Data lama" box (`lama`) and import button (`impor`), and the names that are never data keys
+/// in the browser (`constructor`, `prototype`).
+const RESERVED: &[&str] = &["judul", "lama", "impor", "constructor", "prototype"];
+
 /// A field's type as written: `select_one ya_tidak` is base `select_one`, list `ya_tidak`.
 struct Type<'r> {
     base: &'r str,
@@ -100,6 +105,16 @@ impl Loader<'_> {
                 name_span.clone(),
                 format!("nama isian `{name}` tidak sah"),
                 "pakai huruf kecil, angka dan garis bawah, diawali huruf, paling banyak 40 tanda, misalnya nama_lengkap",
+            );
+        }
+        if RESERVED.contains(&name.as_str()) {
+            self.error(
+                name_span.clone(),
+                format!("nama isian `{name}` tidak boleh dipakai"),
+                format!(
+                    "ganti nama isian, misalnya `{name}_klien`; nama yang tidak boleh dipakai: {}",
+                    RESERVED.join(", ")
+                ),
             );
         }
         if let Some(first) = self.names.get(&name) {

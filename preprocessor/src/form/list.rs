@@ -2,6 +2,7 @@
 //! with the path of each form's XLSForm download.
 
 use super::model::Form;
+use super::stage::STAGES;
 use crate::render::{Renderer, relative_link};
 use serde::Serialize;
 use std::collections::BTreeMap;
@@ -96,5 +97,78 @@ impl Forms<'_> {
         }
         let forms = self.links(from, None);
         renderer.render("daftar-formulir.html", ListView { forms })
+    }
+}
+
+/// `data-tahap` of the Berkas Klien page, read by `modul-berkas.js`: the service stages in
+/// order, each with its forms.
+#[derive(Serialize)]
+struct ClientFileData {
+    stages: Vec<StageData>,
+}
+
+/// One stage of [`STAGES`] with the book's forms in it.
+#[derive(Serialize)]
+struct StageData {
+    /// `tahap` in the form files.
+    id: &'static str,
+    /// Heading on the page.
+    label: &'static str,
+    forms: Vec<StageForm>,
+}
+
+#[derive(Serialize)]
+struct StageForm {
+    id: String,
+    title: String,
+    /// The form's page, relative to the Berkas Klien page.
+    link: String,
+    /// A client in this stage or later needs a record of this form (`tahap_wajib`).
+    required: bool,
+}
+
+impl Forms<'_> {
+    /// The Berkas Klien page (`{{#berkas-klien}}`): the stages with their forms; without the
+    /// script it is an index of the forms by stage.
+    pub(crate) fn client_file_html(
+        &self,
+        from: &Path,
+        renderer: &Renderer,
+    ) -> Result<String, String> {
+        let forms = self.in_order();
+        let stages: Vec<StageData> = STAGES
+            .iter()
+            .map(|stage| StageData {
+                id: stage.id,
+                label: stage.label,
+                forms: forms
+                    .iter()
+                    .filter_map(|f| {
+                        let (id, required) = f.stage?;
+                        let page = self.pages.get(&f.id)?;
+                        (id == stage.id).then(|| StageForm {
+                            id: f.id.clone(),
+                            title: form_title(f),
+                            link: relative_link(from, page),
+                            required,
+                        })
+                    })
+                    .collect(),
+            })
+            .collect();
+        #[derive(Serialize)]
+        struct View<'a> {
+            stages: &'a [StageData],
+            data: String,
+        }
+        let data = ClientFileData { stages };
+        let json = serde_json::to_string(&data).map_err(|e| e.to_string())?;
+        renderer.render(
+            "berkas-klien.html",
+            View {
+                stages: &data.stages,
+                data: json,
+            },
+        )
     }
 }

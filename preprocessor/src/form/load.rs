@@ -2,10 +2,11 @@
 //! Expressions are checked against the fields declared before them in [`super::check`].
 
 use super::check::resolve_comparisons;
-use super::model::{Choice, Form};
+use super::model::{Choice, Field, Form, Kind};
 use super::raw::{RawChoice, RawField, RawForm};
+use super::stage;
 use crate::content::catalog::Catalog;
-use crate::diagnostic::{Diagnostic, Diagnostics, SourceFile, from_toml_error};
+use crate::diagnostic::{Diagnostic, Diagnostics, SourceFile, from_toml_error, suggestion};
 use std::collections::{BTreeMap, BTreeSet};
 use std::ops::Range;
 use std::path::PathBuf;
@@ -84,6 +85,8 @@ pub fn load(id: &str, file: &SourceFile) -> Result<Form, Diagnostics> {
     let fields = loader.fields(&raw.isian, None, &mut declared);
     loader.unused_lists(&raw);
     let (sessions, session_spans) = loader.sessions(&raw.sesi);
+    let label_fields = loader.label_fields(raw.label.as_ref(), &fields);
+    let stage = loader.stage(raw.tahap.as_ref(), raw.tahap_wajib);
     loader.problems.clone().into_result()?;
     let mut form = Form {
         id: id.to_string(),
@@ -97,11 +100,30 @@ pub fn load(id: &str, file: &SourceFile) -> Result<Form, Diagnostics> {
         intro: raw.keterangan,
         page: raw.halaman.map(|h| (PathBuf::from(h.get_ref()), h.span())),
         numbered: raw.nomor,
+        label_fields,
+        stage,
         lists: loader.lists,
         fields,
     };
     resolve_comparisons(&mut form, &declared);
     Ok(form)
+}
+
+/// Every field at any depth, with whether it sits in a table.
+fn all_fields(fields: &[Field]) -> Vec<(&Field, bool)> {
+    fn visit<'a>(fields: &'a [Field], in_table: bool, out: &mut Vec<(&'a Field, bool)>) {
+        for f in fields {
+            out.push((f, in_table));
+            match &f.kind {
+                Kind::Group(children) => visit(children, in_table, out),
+                Kind::Repeat(r) => visit(&r.fields, true, out),
+                _ => {}
+            }
+        }
+    }
+    let mut out = Vec::new();
+    visit(fields, false, &mut out);
+    out
 }
 
 /// Every field name of the file, at any depth.
@@ -203,6 +225,92 @@ impl Loader<'_> {
                 format!("daftar pilihan `{list}` tidak dipakai isian mana pun"),
                 "hapus daftar ini atau pakai dengan jenis = \"select_one LIST\"",
             );
+        }
+    }
+
+    /// `label`: fields of the form outside tables whose value is one short text (text, number,
+    /// date or one choice), at most three.
+    fn label_fields(
+        &mut self,
+        label: Option<&Spanned<Vec<Spanned<String>>>>,
+        fields: &[Field],
+    ) -> Vec<String> {
+        let Some(label) = label else {
+            return Vec::new();
+        };
+        if label.get_ref().is_empty() || label.get_ref().len() > 3 {
+            self.error(
+                label.span(),
+                "`label` harus menyebut satu sampai tiga isian",
+                "tulis misalnya label = [\"nama_lengkap\", \"nomor_register\"]: nama klien lebih dulu",
+            );
+        }
+        let mut out = Vec::new();
+        for name in label.get_ref() {
+            let found = all_fields(fields)
+                .into_iter()
+                .find(|(f, _)| f.name == *name.get_ref());
+            match found {
+                None => {
+                    let known: Vec<&str> = all_fields(fields)
+                        .into_iter()
+                        .map(|(f, _)| f.name.as_str())
+                        .collect();
+                    let hint = suggestion(name.get_ref(), known.iter().copied(), "isian");
+                    self.error(
+                        name.span(),
+                        format!("`label` menyebut isian `{}` yang tidak ada", name.get_ref()),
+                        hint,
+                    );
+                }
+                Some((_, true)) => self.error(
+                    name.span(),
+                    format!("isian `{}` ada di dalam tabel", name.get_ref()),
+                    "label rekaman diambil dari isian di luar tabel (repeat)",
+                ),
+                Some((f, false))
+                    if !matches!(
+                        f.kind,
+                        Kind::Text
+                            | Kind::Integer
+                            | Kind::Decimal
+                            | Kind::Date
+                            | Kind::SelectOne(_)
+                    ) =>
+                {
+                    self.error(
+                        name.span(),
+                        format!(
+                            "isian `{}` berjenis {} tidak dapat menjadi label rekaman",
+                            name.get_ref(),
+                            f.type_name()
+                        ),
+                        "pakai isian berjenis text, integer, decimal, date atau select_one, misalnya nama atau nomor register",
+                    );
+                }
+                Some(_) => out.push(name.get_ref().clone()),
+            }
+        }
+        out
+    }
+
+    /// `tahap`: one of the service stages of `stage::STAGES`.
+    fn stage(
+        &mut self,
+        tahap: Option<&Spanned<String>>,
+        required: bool,
+    ) -> Option<(&'static str, bool)> {
+        let tahap = tahap?;
+        match stage::position(tahap.get_ref()) {
+            Some(i) => Some((stage::STAGES[i].id, required)),
+            None => {
+                self.error(
+                    tahap.span(),
+                    format!("tahap `{}` tidak dikenal", tahap.get_ref()),
+                    suggestion(tahap.get_ref(), stage::STAGES.iter().map(|s| s.id), "tahap"),
+                );
+                None
+            }
         }
     }
 

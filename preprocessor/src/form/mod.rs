@@ -16,6 +16,7 @@ pub(crate) mod load;
 pub(crate) mod model;
 mod raw;
 pub(crate) mod rules;
+pub(crate) mod stage;
 #[cfg(test)]
 mod tests;
 pub(crate) mod xlsform;

@@ -134,6 +134,12 @@ pub struct Form {
     /// The form's own page (relative to the book's `src/`) and where it was written.
     pub(crate) page: Option<(PathBuf, Range<usize>)>,
     pub(crate) numbered: bool,
+    /// The top-level fields whose values label a record (first: the client's name, which also
+    /// gathers the client's records on the Berkas Klien page).
+    pub(crate) label_fields: Vec<String>,
+    /// The service stage (an id of `stage::STAGES`) and whether a client needs this form once
+    /// in that stage.
+    pub(crate) stage: Option<(&'static str, bool)>,
     pub(crate) lists: BTreeMap<String, Vec<Choice>>,
     pub(crate) fields: Vec<Field>,
 }

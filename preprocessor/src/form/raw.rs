@@ -20,6 +20,15 @@ pub(super) struct RawForm {
     pub(super) halaman: Option<Spanned<String>>,
     #[serde(default = "yes")]
     pub(super) nomor: bool,
+    /// The fields whose values name a record's client (first: the client's name).
+    #[serde(default)]
+    pub(super) label: Option<Spanned<Vec<Spanned<String>>>>,
+    /// The service stage of the form (Berkas Klien); see `form::stage`.
+    #[serde(default)]
+    pub(super) tahap: Option<Spanned<String>>,
+    /// `false`: the form is kept in the client file but never reported missing.
+    #[serde(default = "yes")]
+    pub(super) tahap_wajib: bool,
     #[serde(default)]
     pub(super) pilihan: BTreeMap<String, Spanned<Vec<RawChoice>>>,
     #[serde(default)]

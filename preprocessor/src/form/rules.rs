@@ -14,6 +14,16 @@ pub(crate) struct FormRules<'a> {
     id: &'a str,
     /// The form's version: a draft saved under another version gets a notice.
     version: u32,
+    /// The form's title: the Berkas Klien page and exported file names show it.
+    title: &'a str,
+    /// The fields whose values, joined with " · ", label a record in the record list (first:
+    /// the client's name, which gathers one client's records across forms). Empty: records
+    /// are labelled by their creation time.
+    label: &'a [String],
+    /// The columns of the CSV export: the names of the XLSForm's value rows (every field that
+    /// holds a value, in document order, table columns included), so the rows load into
+    /// KoboToolbox or ODK Central.
+    columns: Vec<&'a str>,
     /// The fields in document order.
     fields: Vec<FieldRule<'a>>,
 }
@@ -102,6 +112,14 @@ pub(crate) fn rules(form: &Form) -> FormRules<'_> {
     FormRules {
         id: &form.id,
         version: form.version,
+        title: &form.title,
+        label: &form.label_fields,
+        columns: form
+            .all_fields()
+            .into_iter()
+            .filter(|(f, _)| f.holds_value())
+            .map(|(f, _)| f.name.as_str())
+            .collect(),
         fields: fields(&form.fields, form),
     }
 }

@@ -150,3 +150,54 @@ fn bad_forms_are_reported_with_place() {
         assert!(err.contains(expected), "expected `{expected}` in:\n{err}");
     }
 }
+
+#[test]
+fn record_label_and_service_stage_are_checked() {
+    let with =
+        |head: &str| GOOD.replacen("sesi = [\"1-3\"]", &format!("sesi = [\"1-3\"]\n{head}"), 1);
+    let form = load_text(&with(
+        "label = [\"asal\", \"umur\"]\ntahap = \"asesmen\"\ntahap_wajib = false",
+    ))
+    .expect("loads");
+    assert_eq!(form.label_fields, ["asal", "umur"]);
+    assert_eq!(form.stage, Some(("asesmen", false)));
+    let cases: &[(&str, &str)] = &[
+        (
+            "label = [\"asl\"]",
+            "uji.toml:5:10: `label` menyebut isian `asl` yang tidak ada",
+        ),
+        (
+            "label = [\"nama_anggota\"]",
+            "uji.toml:5:10: isian `nama_anggota` ada di dalam tabel",
+        ),
+        (
+            "label = [\"anggota\"]",
+            "isian `anggota` berjenis repeat tidak dapat menjadi label rekaman",
+        ),
+        (
+            "label = []",
+            "`label` harus menyebut satu sampai tiga isian",
+        ),
+        (
+            "tahap = \"asesmn\"",
+            "uji.toml:5:9: tahap `asesmn` tidak dikenal",
+        ),
+    ];
+    for (head, expected) in cases {
+        let err = load_text(&with(head)).expect_err(expected);
+        assert!(err.contains(expected), "expected `{expected}` in:\n{err}");
+    }
+}
+
+#[test]
+fn names_the_form_uses_itself_are_reserved() {
+    for name in ["judul", "lama", "impor", "constructor"] {
+        let text = GOOD.replacen("nama = \"asal\"", &format!("nama = \"{name}\""), 1);
+        let text = text.replace("${asal}", &format!("${{{name}}}"));
+        let err = load_text(&text).expect_err(name);
+        assert!(
+            err.contains(&format!("nama isian `{name}` tidak boleh dipakai")),
+            "{err}"
+        );
+    }
+}

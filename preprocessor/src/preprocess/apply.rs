@@ -91,6 +91,7 @@ fn render(
             block(form_html::render(&instance, renderer)?)
         }
         Edit::FormList => block(forms.list_html(source, renderer)?),
+        Edit::ClientFile => block(forms.client_file_html(source, renderer)?),
         Edit::Glossary => glossary_html(&model.glossary, &model.sessions, source, renderer)?,
         Edit::Corrections => content_html::corrections_html(&model.corrections, renderer)?,
         Edit::Test(mode) => {

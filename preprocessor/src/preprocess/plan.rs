@@ -43,6 +43,7 @@ pub(super) enum Edit {
         prefix: String,
     },
     FormList,
+    ClientFile,
     Glossary,
     Corrections,
     /// The source line of a reading: index into `Model::readings`.
@@ -218,6 +219,7 @@ impl<'a> Scan<'a> {
             Directive::Programme => Edit::Programme,
             Directive::Corrections => Edit::Corrections,
             Directive::FormList => Edit::FormList,
+            Directive::ClientFile => Edit::ClientFile,
             Directive::Glossary => {
                 once(
                     &mut self.model.glossary_page,
