@@ -9,3 +9,4 @@ mod book;
 mod exercises;
 mod forms;
 mod search;
+mod slides;
