@@ -45,6 +45,9 @@ enum Command {
         /// Folder hasil; bawaan: build-dir di book.toml.
         #[arg(short, long, value_name = "FOLDER")]
         dest_dir: Option<PathBuf>,
+        /// Mengganti folder hasil yang sudah berisi berkas lain (bukan hasil `modul build`); isinya terhapus.
+        #[arg(long)]
+        force: bool,
     },
     /// Membangun lalu menampilkan buku di http://127.0.0.1:PORT, dibangun ulang setiap ada perubahan.
     #[command(help_template = COMMAND_HELP)]
@@ -87,8 +90,16 @@ enum Command {
 
 fn main() -> ExitCode {
     match Cli::parse().command {
-        Command::Build { book_dir, dest_dir } => {
-            match build_book(&BuildOptions { book_dir, dest_dir }) {
+        Command::Build {
+            book_dir,
+            dest_dir,
+            force,
+        } => {
+            match build_book(&BuildOptions {
+                book_dir,
+                dest_dir,
+                force,
+            }) {
                 Ok(dest) => {
                     eprintln!("Buku selesai dibangun di {}", display_path(&dest));
                     ExitCode::SUCCESS
