@@ -98,6 +98,23 @@ fn render(
         Edit::GuidePrint(session) => {
             guide_html::print_html(session.as_deref(), model, source, renderer)?
         }
+        Edit::Test(mode) => {
+            let bank = model.test.as_ref().ok_or("bank soal tidak ada")?;
+            let (pre, post) = &model.test_pages;
+            let other = match mode {
+                crate::tes::html::Mode::Awal => post.as_deref(),
+                crate::tes::html::Mode::Akhir => pre.as_deref(),
+                _ => None,
+            };
+            block(crate::tes::html::test_html(
+                bank,
+                *mode,
+                &model.sessions_in_order(),
+                other,
+                source,
+                renderer,
+            )?)
+        }
         Edit::ReadingSource(i) => {
             let reading = model.readings.get(*i).ok_or("bacaan tidak ditemukan")?;
             let label =
