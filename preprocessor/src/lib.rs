@@ -28,6 +28,7 @@ pub mod diagnostic;
 pub mod exercise;
 pub mod form;
 pub mod glossary;
+pub(crate) mod guide;
 pub(crate) mod model;
 pub(crate) mod preprocess;
 pub mod render;

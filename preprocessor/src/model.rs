@@ -10,6 +10,7 @@ use crate::exercise::{Case, Exercise};
 use crate::form::Form;
 use crate::form::list::Forms;
 use crate::glossary::Glossary;
+use crate::guide::Guide;
 use crate::session::{Program, Session};
 use std::collections::BTreeMap;
 use std::path::PathBuf;
@@ -46,6 +47,8 @@ pub struct Model {
     pub(crate) exercise_order: Vec<(String, PathBuf)>,
     /// The chapter holding `{{#kemajuan}}`.
     pub(crate) progress_page: Option<PathBuf>,
+    /// Session plans (`data/panduan/`), in session order.
+    pub(crate) guides: Vec<Guide>,
     /// The knowledge test's bank (`tes.toml`), when the book has one.
     pub(crate) test: Option<crate::tes::Bank>,
     /// The pages holding `{{#tes awal}}` and `{{#tes akhir}}`.

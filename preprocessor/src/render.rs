@@ -43,6 +43,7 @@ const TEMPLATES: &[(&str, &str)] = &[
         include_str!("../templates/peringatan.html"),
     ),
     ("istilah.html", include_str!("../templates/istilah.html")),
+    ("panduan.html", include_str!("../templates/panduan.html")),
     (
         "penyuntingan.html",
         include_str!("../templates/penyuntingan.html"),

@@ -15,4 +15,5 @@ mod diklat;
 mod exercises;
 mod fidelity;
 mod forms;
+mod guide;
 mod search;

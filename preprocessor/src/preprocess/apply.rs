@@ -8,6 +8,7 @@ use crate::exercise::html as exercise_html;
 use crate::form::html::{self as form_html, Instance};
 use crate::form::list::xlsx_link;
 use crate::glossary::html::glossary_html;
+use crate::guide::html as guide_html;
 use crate::model::Model;
 use crate::render::{Renderer, relative_link};
 use crate::session::html as session_html;
@@ -94,6 +95,10 @@ fn render(
         Edit::ClientFile => block(forms.client_file_html(source, renderer)?),
         Edit::Glossary => glossary_html(&model.glossary, &model.sessions, source, renderer)?,
         Edit::Corrections => content_html::corrections_html(&model.corrections, renderer)?,
+        Edit::Guide(code) => guide_html::chapter_html(code, model, source, renderer)?,
+        Edit::GuidePrint(session) => {
+            guide_html::print_html(session.as_deref(), model, source, renderer)?
+        }
         Edit::Test(mode) => {
             let bank = model.test.as_ref().ok_or("bank soal tidak ada")?;
             let (pre, post) = &model.test_pages;

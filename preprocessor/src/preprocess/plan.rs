@@ -48,6 +48,10 @@ pub(super) enum Edit {
     Corrections,
     /// The source line of a reading: index into `Model::readings`.
     ReadingSource(usize),
+    /// A session's plan in its chapter, after the session card (nothing when it has none).
+    Guide(String),
+    /// `{{#panduan [SESI]}}`: the printable facilitator guide of one session or of all.
+    GuidePrint(Option<String>),
     /// `{{#tes MODE}}`: the knowledge test or a printout of it.
     Test(crate::tes::html::Mode),
 }
@@ -171,6 +175,8 @@ impl<'a> Scan<'a> {
             match record::parse_session(&file, front, &source, program, &self.index) {
                 Ok(Some((session, code_span))) => {
                     edits.push((front.block.clone(), Edit::SessionCard(self.sessions.len())));
+                    let end = front.block.end;
+                    edits.push((end..end, Edit::Guide(session.code.clone())));
                     self.sessions.push((session, file.clone(), code_span));
                 }
                 Ok(None) => edits.push((front.block.clone(), Edit::Remove)),
@@ -211,6 +217,9 @@ impl<'a> Scan<'a> {
         source: &Path,
         raw: &RawDirective,
     ) -> Result<Option<Edit>, Diagnostics> {
+        if raw.name == "panduan" {
+            return self.guide_print(file, raw).map(Some);
+        }
         directive::check_link(file, raw, &self.paths.root)?;
         let Some(directive) = directive::classify(file, raw)? else {
             return Ok(None);
@@ -285,6 +294,34 @@ impl<'a> Scan<'a> {
             }
         };
         Ok(Some(edit))
+    }
+
+    /// `{{#panduan}}` or `{{#panduan 1-4}}`: the printable facilitator guide (guide/). Its
+    /// session code is checked once sessions are known.
+    fn guide_print(&mut self, file: &SourceFile, raw: &RawDirective) -> Result<Edit, Diagnostics> {
+        let fail = |range: Range<usize>, message: &str, help: &str| {
+            Err(Diagnostics(vec![file.error(range, message, help)]))
+        };
+        if !raw.alone_on_line {
+            return fail(
+                raw.range.clone(),
+                "direktif `{{#panduan}}` harus berdiri sendiri pada barisnya",
+                "letakkan direktif pada baris tersendiri, dengan baris kosong sebelum dan sesudahnya",
+            );
+        }
+        match raw.args.as_slice() {
+            [] => Ok(Edit::GuidePrint(None)),
+            [(code, range)] => {
+                self.worksheet_codes
+                    .push((file.clone(), range.clone(), code.clone()));
+                Ok(Edit::GuidePrint(Some(code.clone())))
+            }
+            [_, (_, extra), ..] => fail(
+                extra.clone(),
+                "`{{#panduan}}` menerima paling banyak satu kode sesi",
+                "tulis {{#panduan}} untuk semua sesi atau {{#panduan 1-4}} untuk satu sesi",
+            ),
+        }
     }
 
     /// `{{#latihan ID}}`: a known exercise, placed only once in the book.
@@ -415,6 +452,20 @@ impl<'a> Scan<'a> {
                     ),
                 ));
             }
+        }
+        if let Some(program) = &self.model.program {
+            let (guides, guide_problems) = crate::guide::load::load_all(
+                &self.paths.data,
+                &crate::guide::load::Book {
+                    program,
+                    sessions: &sessions,
+                    exercises: &self.model.exercises,
+                    forms: &self.model.forms,
+                    readings: &self.model.readings,
+                },
+            );
+            self.model.guides = guides;
+            problems.extend(guide_problems);
         }
         problems.extend(corrections::check_forms(
             &self.model.corrections,

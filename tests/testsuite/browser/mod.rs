@@ -10,3 +10,4 @@ mod diklat;
 mod exercises;
 mod forms;
 mod search;
+mod slides;

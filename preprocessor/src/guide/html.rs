@@ -1,0 +1,269 @@
+//! Session plans as HTML: the plan inside its session chapter (a facilitator block: hidden
+//! from learners and from the search, shown in Mode Fasilitator) and the printable guide
+//! (`{{#panduan}}` for every session, `{{#panduan 1-4}}` for one): steps, discussion
+//! questions, role cards laid out to cut (two per A4 page), observer checklists and field-visit
+//! sheets. Every reference is resolved to a title and a link here, from the model.
+
+use super::model::{Card, Discussion, FieldVisit, Guide, RolePlay, Step};
+use crate::model::Model;
+use crate::render::{Renderer, relative_link};
+use serde::Serialize;
+use std::path::Path;
+
+#[derive(Serialize)]
+struct GuideView<'a> {
+    code: &'a str,
+    title: String,
+    jp: u32,
+    minutes: u32,
+    /// The session chapter, relative to the page.
+    link: String,
+    preparation: &'a [String],
+    steps: Vec<StepView<'a>>,
+    role_plays: Vec<RolePlayView<'a>>,
+    visits: &'a [FieldVisit],
+}
+
+#[derive(Serialize)]
+struct StepView<'a> {
+    /// 1-based.
+    number: usize,
+    title: &'a str,
+    minutes: u32,
+    /// Minutes from the start of the session to the start and end of this step.
+    from: u32,
+    to: u32,
+    methods: Vec<String>,
+    media: Vec<String>,
+    facilitator: &'a str,
+    participants: &'a str,
+    /// Exercises, forms and readings used, with a link each.
+    uses: Vec<Reference>,
+    role_play: Option<Reference>,
+    visit: Option<Reference>,
+    discussion: &'a [Discussion],
+}
+
+/// A thing a step uses, as a link.
+#[derive(Serialize)]
+struct Reference {
+    /// "Latihan", "Formulir", "Bacaan", …
+    kind: &'static str,
+    title: String,
+    link: String,
+}
+
+#[derive(Serialize)]
+struct RolePlayView<'a> {
+    id: &'a str,
+    /// The DOM id of the kit (unique in the book: the session code is in it).
+    anchor: String,
+    title: &'a str,
+    scenario: &'a str,
+    cards: &'a [Card],
+    checklist: &'a [String],
+}
+
+fn anchor(code: &str, kind: &str, id: &str) -> String {
+    format!("panduan-{code}-{kind}-{id}")
+}
+
+fn guide_view<'a>(guide: &'a Guide, model: &'a Model, page: &Path) -> GuideView<'a> {
+    let session = model.sessions.iter().find(|s| s.code == guide.session);
+    let program = model.program.as_ref();
+    let name = |list: Option<&Vec<crate::session::programme::Item>>, id: &str| {
+        list.and_then(|l| l.iter().find(|i| i.id == id))
+            .map_or_else(|| id.to_string(), |i| i.name.clone())
+    };
+    let mut from = 0;
+    let steps = guide
+        .steps
+        .iter()
+        .enumerate()
+        .map(|(i, step)| {
+            let view = step_view(i + 1, from, step, guide, model, page, &name, program);
+            from += step.minutes;
+            view
+        })
+        .collect();
+    GuideView {
+        code: &guide.session,
+        title: session.map_or_else(String::new, |s| s.title.clone()),
+        jp: session.map_or(0, |s| s.jp()),
+        minutes: guide.minutes(),
+        link: session.map_or_else(String::new, |s| relative_link(page, &s.chapter)),
+        preparation: &guide.preparation,
+        steps,
+        role_plays: guide
+            .role_plays
+            .iter()
+            .map(|r: &'a RolePlay| RolePlayView {
+                id: &r.id,
+                anchor: anchor(&guide.session, "peran", &r.id),
+                title: &r.title,
+                scenario: &r.scenario,
+                cards: &r.cards,
+                checklist: &r.checklist,
+            })
+            .collect(),
+        visits: &guide.visits,
+    }
+}
+
+#[allow(clippy::too_many_arguments)]
+fn step_view<'a>(
+    number: usize,
+    from: u32,
+    step: &'a Step,
+    guide: &Guide,
+    model: &Model,
+    page: &Path,
+    name: &dyn Fn(Option<&Vec<crate::session::programme::Item>>, &str) -> String,
+    program: Option<&crate::session::Program>,
+) -> StepView<'a> {
+    let mut uses = Vec::new();
+    for id in &step.exercises {
+        let title = model
+            .exercise_data
+            .get(id)
+            .map_or_else(|| id.clone(), |e| e.title.clone());
+        let link = model
+            .exercise_order
+            .iter()
+            .find(|(e, _)| e == id)
+            .map_or_else(String::new, |(_, chapter)| {
+                format!("{}#latihan-{id}", relative_link(page, chapter))
+            });
+        uses.push(Reference {
+            kind: "latihan",
+            title,
+            link,
+        });
+    }
+    for id in &step.forms {
+        let title = model
+            .form_defs
+            .get(id)
+            .map_or_else(|| id.clone(), |f| f.title.clone());
+        let link = model
+            .form_pages
+            .get(id)
+            .map_or_else(String::new, |p| relative_link(page, p));
+        uses.push(Reference {
+            kind: "formulir",
+            title,
+            link,
+        });
+    }
+    for id in &step.readings {
+        let chapter = model
+            .readings
+            .iter()
+            .map(|r| &r.chapter)
+            .find(|c| c.file_stem().is_some_and(|s| s.to_string_lossy() == *id));
+        let title = chapter
+            .and_then(|c| model.chapter_names.get(c).cloned())
+            .unwrap_or_else(|| id.clone());
+        uses.push(Reference {
+            kind: "bacaan",
+            title,
+            link: chapter.map_or_else(String::new, |c| relative_link(page, c)),
+        });
+    }
+    let local = |id: &Option<String>, kind: &'static str, title: Option<&str>| {
+        id.as_ref().map(|id| Reference {
+            kind,
+            title: title.unwrap_or(id).to_string(),
+            link: format!("#{}", anchor(&guide.session, kind, id)),
+        })
+    };
+    let role_play = local(
+        &step.role_play,
+        "peran",
+        step.role_play
+            .as_ref()
+            .and_then(|id| guide.role_plays.iter().find(|r| &r.id == id))
+            .map(|r| r.title.as_str()),
+    );
+    let visit = local(
+        &step.visit,
+        "kunjungan",
+        step.visit
+            .as_ref()
+            .and_then(|id| guide.visits.iter().find(|v| &v.id == id))
+            .map(|v| v.title.as_str()),
+    );
+    StepView {
+        number,
+        title: &step.title,
+        minutes: step.minutes,
+        from,
+        to: from + step.minutes,
+        methods: step
+            .methods
+            .iter()
+            .map(|m| name(program.map(|p| &p.methods), m))
+            .collect(),
+        media: step
+            .media
+            .iter()
+            .map(|m| name(program.map(|p| &p.media), m))
+            .collect(),
+        facilitator: &step.facilitator,
+        participants: &step.participants,
+        uses,
+        role_play,
+        visit,
+        discussion: &step.discussion,
+    }
+}
+
+#[derive(Serialize)]
+struct Context<'a> {
+    guides: Vec<GuideView<'a>>,
+    /// The printable guide (true) or the block in a session chapter (false).
+    print: bool,
+}
+
+/// The plan of `code` for its session chapter (`page`), or nothing when it has none.
+pub(crate) fn chapter_html(
+    code: &str,
+    model: &Model,
+    page: &Path,
+    renderer: &Renderer,
+) -> Result<String, String> {
+    let Some(guide) = model.guides.iter().find(|g| g.session == code) else {
+        return Ok(String::new());
+    };
+    let html = renderer.render(
+        "panduan.html",
+        Context {
+            guides: vec![guide_view(guide, model, page)],
+            print: false,
+        },
+    )?;
+    Ok(format!("\n{html}\n"))
+}
+
+/// The printable guide of one session, or of every session with a plan.
+pub(crate) fn print_html(
+    session: Option<&str>,
+    model: &Model,
+    page: &Path,
+    renderer: &Renderer,
+) -> Result<String, String> {
+    let guides = model
+        .guides
+        .iter()
+        .filter(|g| session.is_none_or(|code| g.session == code))
+        .map(|g| guide_view(g, model, page))
+        .collect();
+    let html = renderer.render(
+        "panduan.html",
+        Context {
+            guides,
+            print: true,
+        },
+    )?;
+    Ok(format!("\n{html}\n"))
+}

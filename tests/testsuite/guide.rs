@@ -1,0 +1,222 @@
+//! Panduan Fasilitator (issue 16): session plans from `book/data/panduan/`, in their session
+//! chapters (Mode Fasilitator only, not searched) and on the printable guide pages.
+//!
+//! The fixture is `tests/fixtures/kecil` with `tests/fixtures/panduan` laid over it (a plan for
+//! session 1-1 with every kind of reference, a role-play kit and a field visit, and a page with
+//! `{{#panduan}}`). Bad plans are changes to a copy of it; `modul check`'s errors are snapshots.
+
+use crate::common::{self, api, copy_dir, fixture_copy, html, read, repo};
+use std::path::{Path, PathBuf};
+use std::sync::OnceLock;
+
+const PLAN: &str = "book/data/panduan/sesi-1-1.toml";
+
+/// The fixture book with the guide overlay, in a fresh temporary folder.
+fn guide_book() -> tempfile::TempDir {
+    let dir = fixture_copy("kecil");
+    copy_dir(&repo().join("tests/fixtures/panduan"), dir.path());
+    common::append(
+        &dir.path().join("book/src/SUMMARY.md"),
+        "[Panduan](panduan.md)\n",
+    );
+    dir
+}
+
+/// The guide fixture, built once.
+fn guide_site() -> &'static Path {
+    static SITE: OnceLock<PathBuf> = OnceLock::new();
+    SITE.get_or_init(|| {
+        let dest = Path::new(env!("CARGO_TARGET_TMPDIR")).join("situs-panduan");
+        let copy = guide_book();
+        api::build(&copy.path().join("book"), &dest)
+            .unwrap_or_else(|e| panic!("the guide fixture builds: {e}"));
+        dest
+    })
+}
+
+fn snapshot(name: &str, text: &str) {
+    common::snapshots().bind(|| insta::assert_snapshot!(name, text));
+}
+
+/// Minutes of every step of the plan `code` in `page`.
+fn step_minutes(page: &str, code: &str) -> Vec<u32> {
+    let plan = html::element(page, &format!("data-panduan-sesi=\"{code}\""));
+    html::elements(plan, "data-langkah=")
+        .iter()
+        .map(|step| {
+            let at = step.find("data-menit=\"").expect("data-menit") + 12;
+            let end = step[at..].find('"').expect("closing quote") + at;
+            step[at..end].parse().expect("minutes")
+        })
+        .collect()
+}
+
+#[test]
+fn plan_in_its_session_chapter() {
+    let page = read(&guide_site().join("sesi-1-1/index.html"));
+    let plan = html::element(&page, "data-panduan-sesi=\"1-1\"");
+    assert!(
+        plan.starts_with("<details class=\"modul-catatan-fasilitator modul-panduan\""),
+        "a facilitator block, hidden from learners and the search"
+    );
+    snapshot("plan_in_chapter", plan);
+    // A session without a plan shows none.
+    let other = read(&guide_site().join("sesi-1-2/index.html"));
+    assert!(!other.contains("data-panduan-sesi"));
+}
+
+#[test]
+fn printable_guide() {
+    let page = read(&guide_site().join("panduan.html"));
+    let plan = html::element(
+        &page,
+        "<section class=\"modul-panduan modul-panduan-cetak\"",
+    );
+    snapshot("printable_guide", plan);
+    assert_eq!(step_minutes(&page, "1-1"), [15, 60, 60, 90]);
+}
+
+/// The plans in session chapters are facilitator blocks and the printable guide is in `cetak/`
+/// (`search-exclude`): no plan text is found by the search of the real book.
+#[test]
+fn plans_are_not_searched() {
+    let index = read(&crate::common::sites::real_book().join("pencarian/teks.js"));
+    for phrase in [
+        "Bu Ratmi",
+        "Bu Sarinah",
+        "Pak Harjo",
+        "Pak Karsono",
+        "konseling-relasi",
+    ] {
+        assert!(!index.contains(phrase), "`{phrase}` is in the search index");
+    }
+}
+
+/// The real book: nine plans whose steps add up to the programme's JP × 45 minutes (the JP
+/// decided for the programme), role-play kits and field-visit sheets where the session's
+/// methods call for them, and the printable guide with every session.
+#[test]
+fn real_book_has_nine_plans() {
+    let site = crate::common::sites::real_book();
+    let jp = [
+        ("1-1", 3),
+        ("1-2", 9),
+        ("1-3", 5),
+        ("1-4", 6),
+        ("1-5", 5),
+        ("1-6", 6),
+        ("1-7", 3),
+        ("1-8", 2),
+        ("1-9", 3),
+    ];
+    let print = read(&site.join("cetak/panduan-fasilitator.html"));
+    for (code, jp) in jp {
+        let page = read(&site.join(format!("sesi-{code}/index.html")));
+        let minutes: u32 = step_minutes(&page, code).iter().sum();
+        assert_eq!(minutes, jp * 45, "session {code}");
+        assert_eq!(step_minutes(&print, code).iter().sum::<u32>(), jp * 45);
+        let plan = html::element(&page, &format!("data-panduan-sesi=\"{code}\""));
+        if ["1-2", "1-3", "1-5", "1-7"].contains(&code) {
+            for role in ["klien", "pekerja", "pengamat"] {
+                assert!(
+                    plan.contains(&format!("data-peran=\"{role}\"")),
+                    "{code}: {role} card"
+                );
+            }
+            assert!(plan.contains("modul-panduan-periksa"), "{code}: checklist");
+        }
+        if ["1-3", "1-6", "1-9"].contains(&code) {
+            assert!(plan.contains("data-kunjungan="), "{code}: field visit");
+            assert!(plan.contains("modul-panduan-lembar"), "{code}: sheet");
+        }
+    }
+}
+
+/// `modul check` on the guide fixture after `change`, which must fail: its errors, with the
+/// temporary folder shown as [PROJECT].
+fn problems(change: impl FnOnce(&Path)) -> String {
+    let dir = guide_book();
+    change(dir.path());
+    match api::check(&dir.path().join("book")) {
+        Ok(_) => panic!("the changed plan passes `modul check`"),
+        Err(failure) => {
+            let mut text = failure.to_string();
+            for root in [dir.path().canonicalize().ok(), Some(dir.path().into())]
+                .into_iter()
+                .flatten()
+            {
+                text = text.replace(&root.display().to_string(), "[PROJECT]");
+            }
+            text
+        }
+    }
+}
+
+fn replace(find: &'static str, with: &'static str) -> impl FnOnce(&Path) {
+    move |root: &Path| {
+        let path = root.join(PLAN);
+        let text = read(&path);
+        assert!(text.contains(find), "`{find}` is not in the plan");
+        std::fs::write(&path, text.replacen(find, with, 1)).expect("write");
+    }
+}
+
+#[test]
+fn steps_must_add_up_to_the_session() {
+    let text = problems(replace("menit = 90", "menit = 80"));
+    assert!(text.contains("215 menit") && text.contains("225 menit"));
+    snapshot("bad_sum", &text);
+}
+
+#[test]
+fn unknown_method_names_the_closest() {
+    let text = problems(replace(
+        "metode = [\"permainan-peran\"]",
+        "metode = [\"permainan-perann\"]",
+    ));
+    assert!(text.contains("sesi-1-1.toml:33:") && text.contains("`permainan-peran`"));
+    snapshot("bad_method", &text);
+}
+
+#[test]
+fn unknown_references() {
+    let text = problems(|root: &Path| {
+        replace("\"1-1-dasar-hukum\"", "\"1-1-dasar-hukm\"")(root);
+        replace(
+            "formulir = [\"registrasi\"]",
+            "formulir = [\"registrasii\"]",
+        )(root);
+        replace("bacaan = [\"asesmen\"]", "bacaan = [\"asesmn\"]")(root);
+        replace(
+            "permainan_peran = \"wawancara\"",
+            "permainan_peran = \"wawancar\"",
+        )(root);
+    });
+    snapshot("bad_references", &text);
+}
+
+#[test]
+fn role_play_needs_every_card() {
+    let text = problems(replace("peran = \"pengamat\"", "peran = \"pengamatt\""));
+    snapshot("bad_card", &text);
+}
+
+#[test]
+fn session_with_role_play_needs_a_kit() {
+    // Session 1-2 of the fixture uses role-play once its record says so; its plan has no kit.
+    let text = problems(|root: &Path| {
+        let session = root.join("book/src/sesi-1-2/index.md");
+        let record = read(&session).replacen(
+            "metode = [\"studi-kasus\"]",
+            "metode = [\"studi-kasus\", \"permainan-peran\"]",
+            1,
+        );
+        std::fs::write(&session, record).expect("write");
+        std::fs::write(
+            root.join("book/data/panduan/sesi-1-2.toml"),
+            "sesi = \"1-2\"\n\n[[langkah]]\njudul = \"Kasus\"\nmenit = 180\nmetode = [\"studi-kasus\"]\nfasilitator = \"Bahas kasus.\"\npeserta = \"Membahas.\"\n",
+        )
+        .expect("write");
+    });
+    snapshot("bad_missing_kit", &text);
+}
