@@ -15,6 +15,11 @@
 //! book itself, inline scripts only by their SHA-256 hash (never `'unsafe-inline'`). The two
 //! inline scripts of mdBook that contain per-page values read them from `data-*` attributes
 //! instead, so every inline script has one fixed text and one hash.
+//!
+//! Page weight ([`LIGHTER`]): the book has no code blocks and reads well in the system's own
+//! fonts, so `index.hbs` loads neither highlight.js, clipboard.js and their three stylesheets
+//! nor the Open Sans web fonts (`book.js` skips its code-block steps when they are absent), and
+//! an empty `fonts/fonts.css` tells mdBook not to copy the font files into the site.
 
 use crate::ui::{Ui, ui};
 use base64::Engine;
@@ -80,6 +85,19 @@ fn generate_with(table: &Ui) -> Result<BTreeMap<&'static str, String>, String> {
             }
             text = text.replace(&entry.asli, &entry.terjemahan);
         }
+        for (original, replacement) in LIGHTER
+            .iter()
+            .filter(|(file, ..)| *file == name)
+            .map(|(_, o, r)| (o, r))
+        {
+            if !text.contains(original) {
+                return Err(format!(
+                    "theme.rs: teks `{}` tidak ada lagi di {name} bawaan mdBook; perbarui LIGHTER",
+                    original.lines().next().unwrap_or(original).trim()
+                ));
+            }
+            text = text.replace(original, replacement);
+        }
         if name == "index.hbs" {
             text = with_csp(&text)?;
         }
@@ -100,8 +118,47 @@ fn generate_with(table: &Ui) -> Result<BTreeMap<&'static str, String>, String> {
         analyzer: crate::search::analyzer::tables(),
     };
     out.insert("modul-data.js", data.script()?);
+    // Empty on purpose: mdBook then copies no web fonts (see the module comment).
+    out.insert(FONTS_CSS, String::new());
     Ok(out)
 }
+
+/// The theme's font stylesheet; empty, so the site has no web fonts.
+const FONTS_CSS: &str = "fonts/fonts.css";
+
+/// Edits of mdBook's theme for page weight, by file: what is removed or guarded.
+const LIGHTER: &[(&str, &str, &str)] = &[
+    (
+        "index.hbs",
+        r#"
+        <!-- Fonts -->
+        <link rel="stylesheet" href="{{ resource "fonts/fonts.css" }}">
+
+        <!-- Highlight.js Stylesheets -->
+        <link rel="stylesheet" id="mdbook-highlight-css" href="{{ resource "highlight.css" }}">
+        <link rel="stylesheet" id="mdbook-tomorrow-night-css" href="{{ resource "tomorrow-night.css" }}">
+        <link rel="stylesheet" id="mdbook-ayu-highlight-css" href="{{ resource "ayu-highlight.css" }}">
+"#,
+        "\n",
+    ),
+    (
+        "index.hbs",
+        r#"        <script src="{{ resource "clipboard.min.js" }}"></script>
+        <script src="{{ resource "highlight.js" }}"></script>
+"#,
+        "",
+    ),
+    (
+        "book.js",
+        "    // Syntax highlighting Configuration\n",
+        "    // Syntax highlighting Configuration (the modul's theme loads no highlight.js)\n    if (typeof hljs === 'undefined') {\n        return;\n    }\n",
+    ),
+    (
+        "book.js",
+        "    const clipboardSnippets = new ClipboardJS(",
+        "    if (typeof ClipboardJS === 'undefined') {\n        return;\n    }\n    const clipboardSnippets = new ClipboardJS(",
+    ),
+];
 
 /// mdBook's inline scripts that hold per-page values, and the same scripts reading them from
 /// `data-*` attributes (a fixed text, so a fixed hash).
@@ -202,10 +259,12 @@ pub(crate) fn inline_script_hashes(template: &str) -> Vec<String> {
 pub fn write(theme_dir: &Path) -> Result<Vec<String>, String> {
     let files = generate()?;
     let dir = theme_dir.join(GENERATED);
-    std::fs::create_dir_all(&dir).map_err(|e| format!("{}: {e}", dir.display()))?;
     let mut written = Vec::new();
     for (name, text) in files {
         let path = dir.join(name);
+        if let Some(parent) = path.parent() {
+            std::fs::create_dir_all(parent).map_err(|e| format!("{}: {e}", parent.display()))?;
+        }
         if std::fs::read_to_string(&path).ok().as_deref() != Some(text.as_str()) {
             std::fs::write(&path, text).map_err(|e| format!("{}: {e}", path.display()))?;
             written.push(name.to_string());

@@ -45,6 +45,9 @@ enum Command {
         /// Folder hasil; bawaan: build-dir di book.toml.
         #[arg(short, long, value_name = "FOLDER")]
         dest_dir: Option<PathBuf>,
+        /// Juga membuat berkas unduhan di FOLDER/unduh: PDF (dicetak dengan Chromium) dan modul-luring.zip.
+        #[arg(long)]
+        pdf: bool,
     },
     /// Membangun lalu menampilkan buku di http://127.0.0.1:PORT, dibangun ulang setiap ada perubahan.
     #[command(help_template = COMMAND_HELP)]
@@ -87,15 +90,20 @@ enum Command {
 
 fn main() -> ExitCode {
     match Cli::parse().command {
-        Command::Build { book_dir, dest_dir } => {
-            match build_book(&BuildOptions { book_dir, dest_dir }) {
-                Ok(dest) => {
-                    eprintln!("Buku selesai dibangun di {}", display_path(&dest));
-                    ExitCode::SUCCESS
+        Command::Build {
+            book_dir,
+            dest_dir,
+            pdf,
+        } => match build_book(&BuildOptions { book_dir, dest_dir }) {
+            Ok(dest) => {
+                eprintln!("Buku selesai dibangun di {}", display_path(&dest));
+                if pdf {
+                    return downloads(&dest);
                 }
-                Err(err) => fail(err),
+                ExitCode::SUCCESS
             }
-        }
+            Err(err) => fail(err),
+        },
         Command::Serve { book_dir, port } => match modul::serve::serve(&book_dir, port) {
             Ok(()) => ExitCode::SUCCESS,
             Err(err) => fail(err),
@@ -137,6 +145,36 @@ fn main() -> ExitCode {
                 ExitCode::FAILURE
             }
         },
+    }
+}
+
+/// `--pdf`: the downloads, after the site is in place (a failure leaves the site as built).
+fn downloads(site: &std::path::Path) -> ExitCode {
+    let start = std::time::Instant::now();
+    match modul::delivery::write_downloads(site) {
+        Ok(files) => {
+            for file in &files {
+                let pages = match file.pages {
+                    0 => String::new(),
+                    n => format!(", {n} halaman"),
+                };
+                eprintln!(
+                    "  {}/{}{pages}, {}",
+                    modul::delivery::FOLDER,
+                    file.file,
+                    modul::delivery::size_label(file.bytes)
+                );
+            }
+            eprintln!(
+                "Berkas unduhan selesai dibuat dalam {:.1} detik.",
+                start.elapsed().as_secs_f64()
+            );
+            ExitCode::SUCCESS
+        }
+        Err(message) => {
+            eprintln!("galat: {message}");
+            ExitCode::FAILURE
+        }
     }
 }
 

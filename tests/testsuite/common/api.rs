@@ -156,12 +156,18 @@ pub fn render_form_instance(
 fn answer_value(value: &serde_json::Value) -> modul::form::html::AnswerValue {
     use modul::form::html::AnswerValue;
     match value {
-        serde_json::Value::Array(items) if items.iter().all(|i| i.is_object()) && !items.is_empty() => {
+        serde_json::Value::Array(items)
+            if items.iter().all(|i| i.is_object()) && !items.is_empty() =>
+        {
             AnswerValue::Rows(
                 items
                     .iter()
                     .filter_map(|row| row.as_object())
-                    .map(|row| row.iter().map(|(k, v)| (k.clone(), answer_value(v))).collect())
+                    .map(|row| {
+                        row.iter()
+                            .map(|(k, v)| (k.clone(), answer_value(v)))
+                            .collect()
+                    })
                     .collect(),
             )
         }
