@@ -14,4 +14,5 @@ mod common;
 mod exercises;
 mod fidelity;
 mod forms;
+mod pdf;
 mod search;

@@ -25,7 +25,8 @@ const TABLE_OPEN: &str = "<div class=\"modul-unduh\">";
 pub fn write_downloads(site: &Path) -> Result<Vec<Download>, String> {
     let entries = pdf::toc_entries(site)?;
     let title = book_title(site);
-    let docs = pdf::documents(&title, &entries);
+    let timetable = pdf::timetable_page(site, &entries);
+    let docs = pdf::documents(&title, &entries, timetable.as_deref());
     let staging = tempfile::Builder::new()
         .prefix(".unduh-")
         .tempdir_in(site)

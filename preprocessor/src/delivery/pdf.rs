@@ -122,8 +122,13 @@ pub(crate) struct Part {
     pub(crate) pages: Vec<Entry>,
 }
 
-/// The documents of `unduh/` for the site's chapters.
-pub(crate) fn documents(book_title: &str, entries: &[Entry]) -> Vec<Document> {
+/// The documents of `unduh/` for the site's chapters; `timetable` is the page with the
+/// programme's timetable, if any.
+pub(crate) fn documents(
+    book_title: &str,
+    entries: &[Entry],
+    timetable: Option<&str>,
+) -> Vec<Document> {
     // Parts: a top-level chapter and what is nested below it.
     let mut parts: Vec<Part> = Vec::new();
     for entry in entries {
@@ -212,8 +217,21 @@ pub(crate) fn documents(book_title: &str, entries: &[Entry]) -> Vec<Document> {
             parts: forms,
         });
     }
-    docs.extend(single("jadwal.pdf", "pengantar/program-pelatihan.html"));
+    if let Some(href) = timetable {
+        docs.extend(single("jadwal.pdf", href));
+    }
     docs
+}
+
+/// The first page with the programme's timetable (`{{#program}}`).
+pub(crate) fn timetable_page(site: &Path, entries: &[Entry]) -> Option<String> {
+    entries
+        .iter()
+        .find(|e| {
+            std::fs::read_to_string(site.join(&e.href))
+                .is_ok_and(|html| html.contains("class=\"modul-program\""))
+        })
+        .map(|e| e.href.clone())
 }
 
 /// Prints every document into `out` (created) and returns the files written, in order.
@@ -429,11 +447,10 @@ fn main_of(site: &Path, href: &str) -> Result<String, String> {
     Ok(rebase(&html[start..end], dir))
 }
 
-/// Rewrites `src="…"` and `href="…"` that are relative to `dir` to be relative to the root.
+/// Rewrites `src="…"` relative to `dir` to be relative to the site's root, and turns links to
+/// other pages into plain text: in a PDF they would point at a file on the printing computer
+/// (and make two builds differ). Links within the page (`#…`) and to the web stay.
 fn rebase(html: &str, dir: &Path) -> String {
-    if dir.as_os_str().is_empty() {
-        return html.to_string();
-    }
     let mut out = String::with_capacity(html.len());
     let mut rest = html;
     loop {
@@ -445,13 +462,20 @@ fn rebase(html: &str, dir: &Path) -> String {
             out.push_str(rest);
             break;
         };
-        out.push_str(&rest[..at + token.len()]);
+        out.push_str(&rest[..at]);
         rest = &rest[at + token.len()..];
         let end = rest.find('"').unwrap_or(rest.len());
         let url = &rest[..end];
-        if url.is_empty() || url.starts_with('#') || url.starts_with('/') || url.contains(':') {
+        let local =
+            !(url.is_empty() || url.starts_with('#') || url.starts_with('/') || url.contains(':'));
+        if !local {
+            out.push_str(token);
+            out.push_str(url);
+        } else if token == " href=\"" {
+            out.push_str(" data-href=\"");
             out.push_str(url);
         } else {
+            out.push_str(token);
             let joined = crate::content::chapters::normalize(&dir.join(url));
             out.push_str(&joined.to_string_lossy().replace('\\', "/"));
         }
@@ -604,7 +628,7 @@ mod tests {
                 "<a href=\"asesmen.html#a\"><img src=\"../gambar/x.png\"> <a href=\"#b\"> <a href=\"https://x.id\">",
                 Path::new("sesi-1-4")
             ),
-            "<a href=\"sesi-1-4/asesmen.html#a\"><img src=\"gambar/x.png\"> <a href=\"#b\"> <a href=\"https://x.id\">"
+            "<a data-href=\"asesmen.html#a\"><img src=\"gambar/x.png\"> <a href=\"#b\"> <a href=\"https://x.id\">"
         );
     }
 
