@@ -125,7 +125,7 @@ pub fn build_book(options: &BuildOptions) -> Result<PathBuf, Error> {
             .0;
         crate::search::write(&fresh, &search_pages(&book)?, &glossary).map_err(Error::Other)?;
     }
-    crate::delivery::bundle::bundle_scripts(&fresh).map_err(Error::Other)?;
+    crate::delivery::finish_site(&fresh).map_err(Error::Other)?;
 
     // Swap the finished site in; the old one goes into the staging folder, removed on drop.
     if dest.exists() {

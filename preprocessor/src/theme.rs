@@ -85,8 +85,12 @@ fn generate_with(table: &Ui) -> Result<BTreeMap<&'static str, String>, String> {
             }
             text = text.replace(&entry.asli, &entry.terjemahan);
         }
-        for (original, replacement) in LIGHTER
+        let print_menu = [("index.hbs", PRINT_LINK, print_menu())];
+        let edits = LIGHTER
             .iter()
+            .map(|(f, o, r)| (*f, *o, (*r).to_string()))
+            .chain(print_menu);
+        for (original, replacement) in edits
             .filter(|(file, ..)| *file == name)
             .map(|(_, o, r)| (o, r))
         {
@@ -96,7 +100,7 @@ fn generate_with(table: &Ui) -> Result<BTreeMap<&'static str, String>, String> {
                     original.lines().next().unwrap_or(original).trim()
                 ));
             }
-            text = text.replace(original, replacement);
+            text = text.replace(original, &replacement);
         }
         if name == "index.hbs" {
             text = with_csp(&text)?;
@@ -126,8 +130,42 @@ fn generate_with(table: &Ui) -> Result<BTreeMap<&'static str, String>, String> {
 /// The theme's font stylesheet; empty, so the site has no web fonts.
 const FONTS_CSS: &str = "fonts/fonts.css";
 
-/// Edits of mdBook's theme for page weight, by file: what is removed or guarded.
+/// mdBook's printer icon, which opens print.html (the whole book, hundreds of pages).
+const PRINT_LINK: &str = r#"                        <a href="{{ path_to_root }}print.html" title="Cetak buku ini" aria-label="Cetak buku ini">
+                            {{fa "solid" "print" "print-button"}}
+                        </a>"#;
+
+/// The print menu in its place: this page (`window.print`, shown by `modul-cetak.js`), this
+/// session's handout and the whole modul as PDFs, and the download page. A `<details>`, so it
+/// opens by keyboard (Enter on the icon) and without JavaScript.
+fn print_menu() -> String {
+    use crate::ui::text;
+    format!(
+        r#"                        <details id="modul-cetak" class="modul-cetak-menu">
+                            <summary class="icon-button" title="{menu}" aria-label="{menu}">{{{{fa "solid" "print" "print-button"}}}}</summary>
+                            <ul class="modul-cetak-pilihan" aria-label="{menu}">
+                                <li data-cetak="halaman" hidden><button type="button">{page}</button></li>
+                                <li data-cetak="sesi" hidden><a href="{{{{ path_to_root }}}}unduh-dan-cetak.html" data-templat="{session}">{session}</a></li>
+                                <li><a href="{{{{ path_to_root }}}}unduh/modul.pdf">{whole}</a></li>
+                                <li><a href="{{{{ path_to_root }}}}unduh-dan-cetak.html">{all}</a></li>
+                            </ul>
+                        </details>"#,
+        menu = text("cetak_menu"),
+        page = text("cetak_halaman"),
+        session = text("cetak_sesi"),
+        whole = text("cetak_modul"),
+        all = text("cetak_semua"),
+    )
+}
+
+/// Edits of mdBook's theme for page weight, by file: what is removed, and `book.js` guarded
+/// where it used what was removed.
 const LIGHTER: &[(&str, &str, &str)] = &[
+    (
+        "book.js",
+        "        ayuHighlight: document.querySelector('#mdbook-ayu-highlight-css'),\n        tomorrowNight: document.querySelector('#mdbook-tomorrow-night-css'),\n        highlight: document.querySelector('#mdbook-highlight-css'),",
+        "        ayuHighlight: document.querySelector('#mdbook-ayu-highlight-css') || {},\n        tomorrowNight: document.querySelector('#mdbook-tomorrow-night-css') || {},\n        highlight: document.querySelector('#mdbook-highlight-css') || {},",
+    ),
     (
         "index.hbs",
         r#"

@@ -273,3 +273,117 @@ fn without_chromium_the_site_is_built_and_the_message_says_how_to_install_it() {
     assert!(dest.join("index.html").is_file(), "the site was not built");
     assert!(!dest.join("unduh").exists(), "half-written downloads");
 }
+
+/// The printer icon of a topic page is a menu operated by keyboard: Enter opens it, it offers
+/// this page, this session's handout and the whole modul; Enter on "Cetak halaman ini" prints,
+/// Escape closes it and gives focus back to the icon.
+#[test]
+fn the_print_menu_works_by_keyboard() {
+    let Some((browser, _serial)) = browser() else {
+        return;
+    };
+    let page = common::browser::site().join("sesi-1-4/asesmen.html");
+    let (tab, _) = open(&browser, &file_url(&page, ""));
+    common::browser::eval(
+        &tab,
+        "window.print = function () { window.__dicetak = true; }",
+    );
+    common::browser::eval(
+        &tab,
+        "document.querySelector('#modul-cetak summary').focus()",
+    );
+    tab.press_key("Enter").expect("Enter");
+    wait_until(
+        &tab,
+        "document.getElementById('modul-cetak').open",
+        "the menu to open",
+    );
+    let items = common::browser::eval_strings(
+        &tab,
+        "Array.from(document.querySelectorAll('#modul-cetak li')).filter(li => !li.hidden).map(li => li.textContent.trim() + ' -> ' + (li.querySelector('a') ? li.querySelector('a').getAttribute('href') : 'cetak'))",
+    );
+    assert_eq!(
+        items,
+        vec![
+            "Cetak halaman ini -> cetak",
+            "Bahan Sesi 1-4 (PDF) -> ../unduh/sesi-1-4.pdf",
+            "Seluruh modul (PDF) -> ../unduh/modul.pdf",
+            "Semua unduhan dan cetakan -> ../unduh-dan-cetak.html",
+        ]
+    );
+    tab.press_key("Tab").expect("Tab");
+    assert_eq!(
+        common::browser::eval_string(&tab, "document.activeElement.textContent"),
+        "Cetak halaman ini"
+    );
+    tab.press_key("Enter").expect("Enter");
+    wait_until(&tab, "window.__dicetak === true", "the page to print");
+    assert!(!common::browser::eval_bool(
+        &tab,
+        "document.getElementById('modul-cetak').open"
+    ));
+    common::browser::eval(
+        &tab,
+        "document.querySelector('#modul-cetak summary').focus()",
+    );
+    tab.press_key("Enter").expect("Enter");
+    wait_until(
+        &tab,
+        "document.getElementById('modul-cetak').open",
+        "the menu to open again",
+    );
+    tab.press_key("Escape").expect("Escape");
+    wait_until(
+        &tab,
+        "!document.getElementById('modul-cetak').open && document.activeElement === document.querySelector('#modul-cetak summary')",
+        "Escape to close the menu",
+    );
+}
+
+/// Over HTTP, the first visit keeps the site: with the server gone and the network off, a page
+/// never opened before loads and the search finds results. From file:// no worker registers.
+#[test]
+fn over_http_the_site_works_offline_after_the_first_visit() {
+    let Some((browser, _serial)) = browser() else {
+        return;
+    };
+    let site = common::browser::site();
+    let server = common::statik::Static::start(site);
+    let (tab, _) = open(&browser, &format!("{}/index.html", server.base));
+    wait_until(
+        &tab,
+        "navigator.serviceWorker.controller !== null",
+        "the service worker to keep the site",
+    );
+    server.go_offline();
+    tab.call_method(
+        headless_chrome::protocol::cdp::Network::EmulateNetworkConditions {
+            offline: true,
+            latency: 0.0,
+            download_throughput: -1.0,
+            upload_throughput: -1.0,
+            connection_Type: None,
+            packet_loss: None,
+            packet_queue_length: None,
+            packet_reordering: None,
+        },
+    )
+    .expect("network off");
+    let page = format!("{}/sesi-1-4/asesmen.html", server.base);
+    common::browser::navigate(&tab, &page);
+    let title = common::browser::eval_string(&tab, "document.querySelector('main h1').textContent");
+    assert_eq!(title, "Asesmen");
+    common::browser::navigate(&tab, &format!("{}/index.html?search=rujukan", server.base));
+    wait_until(
+        &tab,
+        "document.querySelectorAll('#mdbook-searchresults li a').length > 0",
+        "search results offline",
+    );
+    // From a folder nothing registers (and nothing needs to).
+    let (local, _) = open(&browser, &file_url(&site.join("index.html"), ""));
+    std::thread::sleep(std::time::Duration::from_millis(300));
+    assert!(!common::browser::eval_bool(
+        &local,
+        "'serviceWorker' in navigator && navigator.serviceWorker.controller !== null"
+    ));
+}

@@ -335,9 +335,9 @@ aria-label="Show hidden lines"></button>';
         themeIds.push(el.id);
     });
     const stylesheets = {
-        ayuHighlight: document.querySelector('#mdbook-ayu-highlight-css'),
-        tomorrowNight: document.querySelector('#mdbook-tomorrow-night-css'),
-        highlight: document.querySelector('#mdbook-highlight-css'),
+        ayuHighlight: document.querySelector('#mdbook-ayu-highlight-css') || {},
+        tomorrowNight: document.querySelector('#mdbook-tomorrow-night-css') || {},
+        highlight: document.querySelector('#mdbook-highlight-css') || {},
     };
 
     function showThemes() {

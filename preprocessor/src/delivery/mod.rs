@@ -4,6 +4,7 @@
 //! Cetak" page filled with every file's pages and size.
 
 pub(crate) mod bundle;
+pub(crate) mod offline;
 pub mod pdf;
 pub mod pdf_read;
 pub(crate) mod zip;
@@ -65,6 +66,13 @@ fn zip_entry(bytes: u64) -> Download {
         pages: 0,
         bytes,
     }
+}
+
+/// What every build does after mdBook: one script bundle, then the offline worker and the
+/// web app manifest (over every file, the bundle included).
+pub(crate) fn finish_site(site: &Path) -> Result<(), String> {
+    bundle::bundle_scripts(site)?;
+    offline::write(site, &book_title(site))
 }
 
 /// The book's title, from the menu bar of `print.html`.
