@@ -3,7 +3,7 @@
 //! site untouched.
 
 use crate::config::{ModulConfig, Paths};
-use crate::diagnostic::{Diagnostics, display_path};
+use crate::diagnostic::{Diagnostic, Diagnostics, display_path};
 use crate::model::Model;
 use crate::preprocess::{self, ModulPreprocessor};
 use mdbook_driver::MDBook;
@@ -37,7 +37,16 @@ pub struct BuildOptions {
     pub book_dir: PathBuf,
     /// Where the site goes; default: `build.build-dir` of `book.toml`.
     pub dest_dir: Option<PathBuf>,
+    /// Replace a non-empty destination that is not an earlier Modul build (`--force`).
+    pub force: bool,
 }
+
+/// Written into every built site: a later build may replace a folder holding it without
+/// `--force`, and never replaces a non-empty folder without it.
+pub const SITE_MARKER: &str = ".modul-situs";
+
+/// The prefix of the staging folders beside the destination.
+const STAGING_PREFIX: &str = ".modul-bangun-";
 
 /// Loads the book with our preprocessor in-process (returned too, to collect its problems).
 /// Missing chapters are an error, never created: checking or building must not write into the
@@ -56,15 +65,71 @@ pub fn load(book_dir: &Path) -> Result<(MDBook, ModulPreprocessor), Error> {
         .update_from_env()
         .map_err(|e| Error::Other(format!("variabel lingkungan MDBOOK_*: {e:#}")))?;
     config.build.create_missing = false;
+    inspect_inputs(book_dir, &book_toml, &config)?;
+    let src = book_dir.join(&config.book.src);
     let mut book = MDBook::load_with_config(book_dir, config).map_err(|e| {
-        Error::Other(format!(
-            "buku di {} tidak dapat dimuat: {e:#}\n  = cara memperbaiki: periksa SUMMARY.md dan bahwa setiap bab yang didaftarkannya ada",
-            display_path(book_dir)
-        ))
+        let text = format!("{e:#}");
+        // mdBook names a chapter listed in SUMMARY.md but missing in English: name the file.
+        let missing = text
+            .split("failed to read chapter `")
+            .nth(1)
+            .and_then(|rest| rest.split('`').next());
+        match missing {
+            Some(chapter) => Error::Content(Diagnostics(vec![Diagnostic::file(
+                &src.join(chapter),
+                "berkas bab ini tidak ada, padahal didaftarkan di SUMMARY.md",
+                "buat berkasnya (atau pulihkan dari git), atau perbaiki/hapus butirnya di SUMMARY.md",
+            )])),
+            None => Error::Other(format!(
+                "buku di {} tidak dapat dimuat: {text}\n  = cara memperbaiki: periksa SUMMARY.md dan bahwa setiap bab yang didaftarkannya ada",
+                display_path(book_dir)
+            )),
+        }
     })?;
     let preprocessor = ModulPreprocessor::default();
     book.with_preprocessor(preprocessor.clone());
     Ok((book, preprocessor))
+}
+
+/// Before mdBook opens anything: the folders `book.toml` names exist, and every input is a
+/// regular file inside the project, of a sane size (see [`crate::content::inputs`]).
+fn inspect_inputs(book_dir: &Path, book_toml: &Path, config: &Config) -> Result<(), Error> {
+    use crate::content::inputs::{self, Folder, MAX_CHAPTER_BYTES, MAX_DATA_BYTES};
+    let modul =
+        ModulConfig::from_book_config(config).map_err(|e| Error::Other(format!("{e:#}")))?;
+    let paths = modul.paths(book_dir, &config.book.src);
+    let summary = paths.src.join("SUMMARY.md");
+    if !summary.is_file() {
+        return Err(Error::Content(Diagnostics(vec![Diagnostic::file(
+            &summary,
+            "SUMMARY.md tidak ada",
+            "tulis daftar isi buku di berkas ini (satu bab per baris, misalnya `- [Sesi 1-1](sesi-1-1/index.md)`), atau pulihkan dari git",
+        )])));
+    }
+    let project = inputs::project_root(&[
+        book_dir,
+        paths.exercises.as_path(),
+        paths.forms.as_path(),
+        paths.data.as_path(),
+    ])
+    .unwrap_or_else(|| book_dir.to_path_buf());
+    let folder = |path, key, limit, limited_extension| Folder {
+        path,
+        key,
+        limit,
+        limited_extension,
+    };
+    let problems = inputs::inspect(
+        book_toml,
+        &project,
+        &[
+            folder(&paths.src, None, MAX_CHAPTER_BYTES, Some("md")),
+            folder(&paths.data, Some("data"), MAX_DATA_BYTES, None),
+            folder(&paths.exercises, Some("exercises"), MAX_DATA_BYTES, None),
+            folder(&paths.forms, Some("forms"), MAX_DATA_BYTES, None),
+        ],
+    );
+    problems.into_result().map_err(Error::Content)
 }
 
 fn paths(book: &MDBook) -> Result<Paths, Error> {
@@ -87,20 +152,20 @@ pub fn build_book(options: &BuildOptions) -> Result<PathBuf, Error> {
         Some(dir) => absolute(dir)?,
         None => absolute(&book.root.join(&book.config.build.build_dir))?,
     };
-    let root = absolute(&book.root)?;
-    if root.starts_with(&dest) || dest.starts_with(root.join(&book.config.book.src)) {
-        return Err(Error::Other(format!(
-            "folder tujuan {} akan menimpa sumber buku; pilih folder lain, misalnya `--dest-dir site`",
-            display_path(&dest)
-        )));
-    }
+    refuse_destination(&book, &dest, options.force)?;
     let parent = dest.parent().unwrap_or(Path::new("."));
     std::fs::create_dir_all(parent)
         .map_err(|e| Error::Other(format!("{}: {e}", display_path(parent))))?;
-    let staging = tempfile::Builder::new()
-        .prefix(".modul-bangun-")
-        .tempdir_in(parent)
-        .map_err(|e| Error::Other(format!("folder sementara di {}: {e}", display_path(parent))))?;
+    remove_stale_staging(parent);
+    let staging = crate::signals::create_removed_on_signal(|| {
+        tempfile::Builder::new()
+            .prefix(STAGING_PREFIX)
+            .tempdir_in(parent)
+    })
+    .map_err(|e| Error::Other(format!("folder sementara di {}: {e}", display_path(parent))))?;
+    // The owner's process id, so a later build can tell a crashed build's folder from a
+    // running one's.
+    let _ = std::fs::write(staging.path().join("pid"), std::process::id().to_string());
     let fresh = staging.path().join("situs");
     book.config.build.build_dir = fresh.clone();
     book.build()
@@ -127,6 +192,13 @@ pub fn build_book(options: &BuildOptions) -> Result<PathBuf, Error> {
     }
     crate::delivery::finish_site(&fresh).map_err(Error::Other)?;
 
+    add_policy_to_toc(&fresh)?;
+    std::fs::write(
+        fresh.join(SITE_MARKER),
+        "Situs ini dibangun oleh `modul build`; seluruh isinya diganti pada pembangunan berikutnya.\n",
+    )
+    .map_err(|e| Error::Other(format!("{}: {e}", display_path(&fresh))))?;
+
     // Swap the finished site in; the old one goes into the staging folder, removed on drop.
     if dest.exists() {
         std::fs::rename(&dest, staging.path().join("lama")).map_err(|e| {
@@ -135,7 +207,149 @@ pub fn build_book(options: &BuildOptions) -> Result<PathBuf, Error> {
     }
     std::fs::rename(&fresh, &dest)
         .map_err(|e| Error::Other(format!("{} tidak dapat ditulis: {e}", display_path(&dest))))?;
+    crate::signals::forget(staging.path());
     Ok(dest)
+}
+
+/// mdBook writes `toc.html` (the sidebar for readers without JavaScript) from a template the
+/// theme cannot replace through its public API: it gets the policy of the book's pages here,
+/// so no page of the site is without it.
+fn add_policy_to_toc(site: &Path) -> Result<(), Error> {
+    let toc = site.join("toc.html");
+    let (Ok(html), Ok(index)) = (
+        std::fs::read_to_string(&toc),
+        std::fs::read_to_string(site.join("index.html")),
+    ) else {
+        return Ok(());
+    };
+    let marker = "<meta http-equiv=\"Content-Security-Policy\"";
+    if html.contains(marker) {
+        return Ok(());
+    }
+    let Some(policy) = index
+        .find(marker)
+        .and_then(|at| Some(&index[at..at + index[at..].find('>')? + 1]))
+    else {
+        return Ok(());
+    };
+    let charset = "<meta charset=\"UTF-8\">";
+    let Some(at) = html.find(charset) else {
+        return Err(Error::Other(format!(
+            "{}: <meta charset> tidak ditemukan; kebijakan keamanan (CSP) tidak dapat dipasang",
+            display_path(&toc)
+        )));
+    };
+    let at = at + charset.len();
+    let patched = format!("{}\n        {policy}{}", &html[..at], &html[at..]);
+    std::fs::write(&toc, patched).map_err(|e| Error::Other(format!("{}: {e}", display_path(&toc))))
+}
+
+/// Refuses a destination that would replace sources or an unrelated folder: one equal to,
+/// inside or above any source folder (the book, `src`, data, theme, exercises, forms), and a
+/// non-empty folder without [`SITE_MARKER`] unless `force`.
+fn refuse_destination(book: &MDBook, dest: &Path, force: bool) -> Result<(), Error> {
+    let paths = paths(book)?;
+    let root = absolute(&book.root)?;
+    let theme = book
+        .config
+        .html_config()
+        .and_then(|html| html.theme)
+        .unwrap_or_else(|| PathBuf::from("theme"));
+    let mut sources = vec![
+        ("folder buku", root.clone()),
+        ("folder bab (src)", absolute(&paths.src)?),
+        ("folder data", absolute(&paths.data)?),
+        ("folder tema", absolute(&root.join(&theme))?),
+        ("folder tema", absolute(&root.join("theme"))?),
+        ("folder latihan", absolute(&paths.exercises)?),
+        ("folder formulir", absolute(&paths.forms)?),
+    ];
+    // The same folders through symbolic links, so a link to a source is no way around this.
+    let real: Vec<(&str, PathBuf)> = sources
+        .iter()
+        .filter_map(|(what, path)| Some((*what, path.canonicalize().ok()?)))
+        .collect();
+    sources.extend(real);
+    let real_dest = real_destination(dest);
+    for (what, source) in &sources {
+        for dest in [dest, real_dest.as_path()] {
+            if dest.starts_with(source) || source.starts_with(dest) {
+                return Err(Error::Other(format!(
+                    "folder tujuan {} {} {what} {}: pembangunan akan menimpa sumber buku\n  = cara memperbaiki: pilih folder di luar sumber, misalnya `--dest-dir site`",
+                    display_path(dest),
+                    if dest == source.as_path() {
+                        "sama dengan"
+                    } else if dest.starts_with(source) {
+                        "berada di dalam"
+                    } else {
+                        "memuat"
+                    },
+                    display_path(source)
+                )));
+            }
+        }
+    }
+    if force || !dest.exists() || dest.join(SITE_MARKER).is_file() {
+        return Ok(());
+    }
+    let empty = std::fs::read_dir(dest)
+        .map(|mut entries| entries.next().is_none())
+        .unwrap_or(false);
+    if !dest.is_dir() || !empty {
+        return Err(Error::Other(format!(
+            "folder tujuan {} sudah berisi berkas lain dan bukan hasil `modul build` sebelumnya (tidak ada berkas {SITE_MARKER}); isinya akan terhapus\n  = cara memperbaiki: pilih folder kosong atau baru, misalnya `--dest-dir site`, atau tambahkan `--force` bila isi folder itu memang boleh dihapus",
+            display_path(dest)
+        )));
+    }
+    Ok(())
+}
+
+/// The destination with symbolic links resolved as far as the folders exist.
+fn real_destination(dest: &Path) -> PathBuf {
+    let mut existing = dest;
+    let mut rest = Vec::new();
+    while !existing.exists() {
+        match (existing.parent(), existing.file_name()) {
+            (Some(parent), Some(name)) => {
+                rest.push(name.to_os_string());
+                existing = parent;
+            }
+            _ => return dest.to_path_buf(),
+        }
+    }
+    let mut real = existing
+        .canonicalize()
+        .unwrap_or_else(|_| existing.to_path_buf());
+    real.extend(rest.iter().rev());
+    real
+}
+
+/// Removes staging folders left by a build that crashed or was killed: those whose owner
+/// process is gone (or that name none).
+fn remove_stale_staging(parent: &Path) {
+    let Ok(entries) = std::fs::read_dir(parent) else {
+        return;
+    };
+    for entry in entries.flatten() {
+        let name = entry.file_name();
+        if !name.to_string_lossy().starts_with(STAGING_PREFIX) {
+            continue;
+        }
+        let path = entry.path();
+        let owner = std::fs::read_to_string(path.join("pid"))
+            .ok()
+            .and_then(|pid| pid.trim().parse::<u32>().ok());
+        if owner.is_none_or(|pid| !process_alive(pid)) {
+            let _ = std::fs::remove_dir_all(&path);
+        }
+    }
+}
+
+/// Whether process `pid` runs (Linux: `/proc/PID`; elsewhere assumed running unless it is
+/// a folder without an owner).
+fn process_alive(pid: u32) -> bool {
+    let proc = Path::new("/proc");
+    !proc.is_dir() || proc.join(pid.to_string()).exists()
 }
 
 /// The modul's search replaces mdBook's when the book keeps the search bar but turns mdBook's
@@ -197,6 +411,7 @@ pub fn search_book(book_dir: &Path, query: &str, limit: usize) -> Result<String,
     let site = build_book(&BuildOptions {
         book_dir: book_dir.to_path_buf(),
         dest_dir: Some(temp.path().join("situs")),
+        force: false,
     })?;
     let built = crate::search::read(&site).map_err(|e| {
         Error::Other(format!(

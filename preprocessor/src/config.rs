@@ -69,6 +69,8 @@ impl Default for ModulConfig {
 /// Absolute folders for one book.
 #[derive(Debug, Clone)]
 pub(crate) struct Paths {
+    /// The folder holding `book.toml`: `{{#include}}` and its kind reach nothing outside it.
+    pub(crate) root: PathBuf,
     pub(crate) src: PathBuf,
     pub(crate) exercises: PathBuf,
     pub(crate) forms: PathBuf,
@@ -91,6 +93,7 @@ impl ModulConfig {
     pub(crate) fn paths(&self, root: &Path, src: &Path) -> Paths {
         let at = |p: &Path| crate::content::chapters::normalize(&root.join(p));
         Paths {
+            root: crate::content::chapters::normalize(root),
             src: at(src),
             exercises: at(&self.exercises),
             forms: at(&self.forms),

@@ -35,6 +35,7 @@ pub mod render;
 pub mod search;
 pub mod serve;
 pub mod session;
+pub(crate) mod signals;
 pub mod theme;
 pub(crate) mod ui;
 

@@ -142,17 +142,68 @@ impl Renderer {
 
 /// A content field written in simple Markdown, as HTML. Raw HTML in the text stays text:
 /// content can never inject markup.
+/// Links and images to a script or inline data (`javascript:`, `vbscript:`, `data:`) lose
+/// their target and keep their text.
 pub(crate) fn markdown(text: &str) -> String {
-    let events = Parser::new_ext(text, Options::ENABLE_STRIKETHROUGH).map(|event| match event {
-        Event::Html(html) | Event::InlineHtml(html) => Event::Text(html),
-        // An HTML block becomes a paragraph of its text.
-        Event::Start(Tag::HtmlBlock) => Event::Start(Tag::Paragraph),
-        Event::End(TagEnd::HtmlBlock) => Event::End(TagEnd::Paragraph),
-        other => other,
+    let mut dropped = Vec::new();
+    let events = Parser::new_ext(text, Options::ENABLE_STRIKETHROUGH).filter_map(|event| {
+        Some(match event {
+            Event::Html(html) | Event::InlineHtml(html) => Event::Text(html),
+            // An HTML block becomes a paragraph of its text.
+            Event::Start(Tag::HtmlBlock) => Event::Start(Tag::Paragraph),
+            Event::End(TagEnd::HtmlBlock) => Event::End(TagEnd::Paragraph),
+            Event::Start(Tag::Link { ref dest_url, .. } | Tag::Image { ref dest_url, .. }) => {
+                let unsafe_target = is_script_url(dest_url);
+                dropped.push(unsafe_target);
+                if unsafe_target {
+                    return None;
+                }
+                event
+            }
+            Event::End(TagEnd::Link | TagEnd::Image) => {
+                if dropped.pop().unwrap_or(false) {
+                    return None;
+                }
+                event
+            }
+            other => other,
+        })
     });
     let mut out = String::with_capacity(text.len() * 5 / 4);
     pulldown_cmark::html::push_html(&mut out, events);
     out.trim_end().to_string()
+}
+
+/// Whether a link target runs code or embeds data: its scheme, read as browsers do (case,
+/// blanks and control characters ignored), is `javascript`, `vbscript` or `data`.
+pub(crate) fn is_script_url(url: &str) -> bool {
+    let scheme: String = url
+        .chars()
+        .filter(|c| !c.is_whitespace() && !c.is_control())
+        .take_while(|&c| c != ':' && c != '/' && c != '?' && c != '#')
+        .collect::<String>()
+        .to_ascii_lowercase();
+    let has_scheme = url.contains(':')
+        && url
+            .chars()
+            .filter(|c| !c.is_whitespace() && !c.is_control())
+            .nth(scheme.chars().count())
+            == Some(':');
+    has_scheme && matches!(scheme.as_str(), "javascript" | "vbscript" | "data")
+}
+
+/// Text for Markdown that renders as itself: every ASCII punctuation mark is escaped, so a
+/// title can neither format nor inject HTML, nor start one of mdBook's `{{#…}}` directives.
+pub(crate) fn markdown_text(text: &str) -> String {
+    let mut out = String::with_capacity(text.len() + 8);
+    for c in text.chars() {
+        if c.is_ascii_punctuation() {
+            out.push('\\');
+        }
+        // A line break would end the heading the text sits in.
+        out.push(if c == '\n' || c == '\r' { ' ' } else { c });
+    }
+    out
 }
 
 /// Like [`markdown`], without the paragraph around a one-paragraph text: for options, steps
@@ -232,6 +283,50 @@ mod tests {
             "../sesi-1-1/index.html"
         );
         assert_eq!(link("index.md", "sesi-1-1/index.md"), "sesi-1-1/index.html");
+    }
+
+    #[test]
+    fn script_links_lose_their_target() {
+        for link in [
+            "[x](javascript:alert(1))",
+            "[x](JavaScript:alert(1))",
+            "[x]( java\tscript:alert(1))",
+            "[x](vbscript:msgbox)",
+            "[x](data:text/html;base64,PHNjcmlwdD4=)",
+            "<javascript:alert(1)>",
+            "![x](data:image/svg+xml,<svg onload=alert(1)>)",
+        ] {
+            let html = markdown(link);
+            assert!(
+                !html.contains("href") && !html.contains("src"),
+                "{link} → {html}"
+            );
+            assert!(
+                html.contains('x') || html.contains("javascript"),
+                "{link} → {html}"
+            );
+        }
+        assert_eq!(
+            markdown_inline("[Kemensos](https://kemensos.go.id)"),
+            "<a href=\"https://kemensos.go.id\">Kemensos</a>"
+        );
+        assert_eq!(
+            markdown_inline("[sesi](sesi-1-4/index.md)"),
+            "<a href=\"sesi-1-4/index.md\">sesi</a>"
+        );
+    }
+
+    #[test]
+    fn titles_render_as_text_in_markdown() {
+        let title = markdown_text("<img src=x onerror=alert(1)> *a* {{#include /etc/passwd}}");
+        let html = markdown(&format!("# {title}"));
+        // mdBook's links preprocessor, which runs after ours, finds no directive in it.
+        assert!(!title.contains("{{#"), "{title}");
+        assert!(!html.contains("<img") && !html.contains("<em>"), "{html}");
+        assert!(
+            html.contains("&lt;img src=x onerror=alert(1)&gt;"),
+            "{html}"
+        );
     }
 
     #[test]

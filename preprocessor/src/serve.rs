@@ -10,6 +10,7 @@ use serde::Serialize;
 use std::io::{BufRead, BufReader, Write};
 use std::net::{TcpListener, TcpStream};
 use std::path::{Component, Path, PathBuf};
+use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::{Arc, Condvar, Mutex, mpsc};
 use std::time::Duration;
 
@@ -39,14 +40,17 @@ type Shared = Arc<(Mutex<State>, Condvar)>;
 
 /// Runs until the process is stopped.
 pub fn serve(book_dir: &Path, port: u16) -> Result<(), Error> {
-    let staging = tempfile::Builder::new()
-        .prefix("modul-pratinjau-")
-        .tempdir()
-        .map_err(|e| Error::Other(format!("folder sementara: {e}")))?;
+    let staging = crate::signals::create_removed_on_signal(|| {
+        tempfile::Builder::new()
+            .prefix("modul-pratinjau-")
+            .tempdir()
+    })
+    .map_err(|e| Error::Other(format!("folder sementara: {e}")))?;
     let site = staging.path().join("situs");
     let options = BuildOptions {
         book_dir: book_dir.to_path_buf(),
         dest_dir: Some(site.clone()),
+        force: false,
     };
     let shared: Shared = Arc::new((Mutex::new(State::default()), Condvar::new()));
     rebuild(&options, &shared);
@@ -103,10 +107,18 @@ pub fn serve(book_dir: &Path, port: u16) -> Result<(), Error> {
             .collect::<Vec<_>>()
             .join(", ")
     );
+    let open = Arc::new(AtomicUsize::new(0));
     for stream in listener.incoming().flatten() {
+        let Some(slot) = Slot::take(&open) else {
+            busy(stream);
+            continue;
+        };
         let shared = Arc::clone(&shared);
         let site = site.clone();
-        std::thread::spawn(move || handle(stream, &site, &shared));
+        std::thread::spawn(move || {
+            handle(stream, &site, &shared);
+            drop(slot);
+        });
     }
     drop(watcher);
     Ok(())
@@ -158,6 +170,42 @@ fn is_relevant(event: &notify::Event, ignored: &[PathBuf]) -> bool {
     })
 }
 
+/// At most this many connections are served at once (one thread each); more get a short
+/// 503, so a flood of idle connections cannot exhaust threads.
+const MAX_CONNECTIONS: usize = 64;
+/// A connection that sends nothing, or cannot take its answer, for this long is closed.
+const IDLE_TIMEOUT: Duration = Duration::from_secs(10);
+
+/// One of the [`MAX_CONNECTIONS`] places, given back when dropped.
+struct Slot(Arc<AtomicUsize>);
+
+impl Slot {
+    fn take(open: &Arc<AtomicUsize>) -> Option<Slot> {
+        let taken = open.fetch_add(1, Ordering::SeqCst);
+        let slot = Slot(Arc::clone(open));
+        (taken < MAX_CONNECTIONS).then_some(slot)
+    }
+}
+
+impl Drop for Slot {
+    fn drop(&mut self) {
+        self.0.fetch_sub(1, Ordering::SeqCst);
+    }
+}
+
+/// The answer to a connection over the cap, written without reading the request.
+fn busy(stream: TcpStream) {
+    let _ = stream.set_write_timeout(Some(Duration::from_secs(1)));
+    let body = "Terlalu banyak sambungan; muat ulang halaman sebentar lagi.";
+    let mut writer = &stream;
+    let _ = write!(
+        writer,
+        "HTTP/1.1 503 Service Unavailable\r\nContent-Type: text/plain; charset=utf-8\r\nContent-Length: {}\r\nRetry-After: 1\r\nConnection: close\r\n\r\n{body}",
+        body.len()
+    );
+    let _ = stream.shutdown(std::net::Shutdown::Both);
+}
+
 /// What the preview answers: status, content type and body.
 struct Reply {
     status: u16,
@@ -168,7 +216,8 @@ struct Reply {
 /// One request per connection (`Connection: close`), GET and HEAD only: all a local preview
 /// needs. (tiny_http reset some of Chromium's connections while a page loaded.)
 fn handle(stream: TcpStream, site: &Path, shared: &Shared) {
-    let _ = stream.set_read_timeout(Some(Duration::from_secs(10)));
+    let _ = stream.set_read_timeout(Some(IDLE_TIMEOUT));
+    let _ = stream.set_write_timeout(Some(IDLE_TIMEOUT));
     let mut reader = BufReader::new(&stream);
     let mut request_line = String::new();
     if reader.read_line(&mut request_line).is_err() {

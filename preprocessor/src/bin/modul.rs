@@ -45,6 +45,9 @@ enum Command {
         /// Folder hasil; bawaan: build-dir di book.toml.
         #[arg(short, long, value_name = "FOLDER")]
         dest_dir: Option<PathBuf>,
+        /// Mengganti folder hasil yang sudah berisi berkas lain (bukan hasil `modul build`); isinya terhapus.
+        #[arg(long)]
+        force: bool,
         /// Juga membuat berkas unduhan di FOLDER/unduh: PDF (dicetak dengan Chromium) dan modul-luring.zip.
         #[arg(long)]
         pdf: bool,
@@ -93,8 +96,13 @@ fn main() -> ExitCode {
         Command::Build {
             book_dir,
             dest_dir,
+            force,
             pdf,
-        } => match build_book(&BuildOptions { book_dir, dest_dir }) {
+        } => match build_book(&BuildOptions {
+            book_dir,
+            dest_dir,
+            force,
+        }) {
             Ok(dest) => {
                 eprintln!("Buku selesai dibangun di {}", display_path(&dest));
                 if pdf {

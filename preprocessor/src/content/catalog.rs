@@ -143,7 +143,9 @@ fn collect_toml(dir: &Path, files: &mut Vec<PathBuf>, problems: &mut Diagnostics
     };
     for entry in entries.flatten() {
         let path = entry.path();
-        if path.is_dir() {
+        // Linked folders are not followed: a link loop would list every file again and again
+        // (the input check reports links that leave the project or loop).
+        if entry.file_type().is_ok_and(|t| t.is_dir()) {
             collect_toml(&path, files, problems);
         } else if path.extension().is_some_and(|e| e == "toml") {
             files.push(path);

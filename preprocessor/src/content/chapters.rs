@@ -60,11 +60,44 @@ pub(crate) fn normalize(path: &Path) -> PathBuf {
     for component in path.components() {
         match component {
             Component::CurDir => {}
+            // A leading `..` of a relative path is kept: `../exercises` seen from `.` is
+            // not `exercises`.
             Component::ParentDir => {
-                out.pop();
+                if matches!(out.components().next_back(), Some(Component::Normal(_))) {
+                    out.pop();
+                } else if !out.has_root() {
+                    out.push("..");
+                }
             }
             other => out.push(other),
         }
     }
     out
+}
+
+/// A SUMMARY.md that lists no chapter, and chapters whose file holds nothing: named as the
+/// cause, before the problems that follow from the missing pages.
+pub(crate) fn empty_files(src: &Path, book: &mdbook_preprocessor::book::Book) -> Vec<Diagnostic> {
+    let mut problems = Vec::new();
+    let summary = src.join("SUMMARY.md");
+    if book.chapters().next().is_none() {
+        problems.push(Diagnostic::file(
+            &summary,
+            "SUMMARY.md tidak mendaftarkan satu bab pun (berkasnya kosong?)",
+            "tulis daftar isi buku, satu bab per baris, misalnya `- [Sesi 1-1](sesi-1-1/index.md)`; pulihkan berkasnya dari git bila terhapus isinya",
+        ));
+    }
+    for chapter in book.chapters() {
+        let Some(source) = &chapter.source_path else {
+            continue;
+        };
+        if chapter.content.trim().is_empty() {
+            problems.push(Diagnostic::file(
+                &src.join(source),
+                format!("bab `{}` kosong", chapter.name),
+                "tulis isi bab ini (bab sesi dimulai dengan data sesi di antara baris `+++`), atau hapus butirnya dari SUMMARY.md",
+            ));
+        }
+    }
+    problems
 }

@@ -296,6 +296,7 @@ pub fn apply(
                     ),
                     help: "salin teks asli persis dari sumber (huruf, spasi, spasi tak-putus U+00A0 ditulis \\u00a0, tanda kutip lengkung), atau tulis jenis = \"tata-letak\" bila kolom asli berupa keterangan".into(),
                     snippet: None,
+                    follows: false,
                 });
                 continue;
             }

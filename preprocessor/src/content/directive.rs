@@ -10,6 +10,7 @@
 use crate::diagnostic::{Diagnostics, SourceFile, suggestion};
 use pulldown_cmark::{Event, Options, Parser, Tag, TagEnd};
 use std::ops::Range;
+use std::path::Path;
 
 /// Directives this preprocessor implements.
 pub(crate) const OURS: &[&str] = &[
@@ -145,6 +146,52 @@ pub(crate) fn scan(file: &SourceFile, body: Range<usize>) -> (Vec<RawDirective>,
         });
     }
     (found, problems)
+}
+
+/// mdBook's `{{#include}}`, `{{#rustdoc_include}}` and `{{#playground}}` read a file: it must
+/// lie inside the book's folder (`book_root`), so no file from elsewhere is published. The
+/// file is not read here and nothing about it is shown.
+pub(crate) fn check_link(
+    file: &SourceFile,
+    raw: &RawDirective,
+    book_root: &Path,
+) -> Result<(), Diagnostics> {
+    if !matches!(
+        raw.name.as_str(),
+        "include" | "rustdoc_include" | "playground"
+    ) {
+        return Ok(());
+    }
+    let Some((target, range)) = raw.args.first() else {
+        return Ok(());
+    };
+    // `file.rs:10:20` and `file.rs:anchor` name parts of a file.
+    let target = target.split(':').next().unwrap_or(target);
+    let chapter_dir = file.path.parent().unwrap_or(Path::new("."));
+    let joined = chapter_dir.join(target);
+    let inside = |path: &Path| {
+        book_root
+            .canonicalize()
+            .is_ok_and(|root| path.canonicalize().is_ok_and(|p| p.starts_with(root)))
+    };
+    let outside = if joined.exists() {
+        !inside(&joined)
+    } else {
+        // A missing file is mdBook's error; one that would lie outside is ours.
+        let root = crate::content::chapters::normalize(
+            &std::path::absolute(book_root).unwrap_or_default(),
+        );
+        !crate::content::chapters::normalize(&std::path::absolute(&joined).unwrap_or_default())
+            .starts_with(root)
+    };
+    if outside {
+        return Err(Diagnostics(vec![file.error(
+            range.clone(),
+            format!("`{{{{#{}}}}}` menunjuk ke berkas di luar folder buku", raw.name),
+            "salin bagian yang diperlukan ke dalam folder buku (misalnya book/src/) dan sertakan dari sana; berkas di luar buku tidak diterbitkan",
+        )]));
+    }
+    Ok(())
 }
 
 /// Checks the name and argument count. `None` for mdBook's own directives. One piece: one arm

@@ -10,6 +10,7 @@ pub(crate) mod chapters;
 pub mod corrections;
 pub(crate) mod directive;
 pub(crate) mod html;
+pub(crate) mod inputs;
 pub(crate) mod lists;
 pub(crate) mod reading;
 

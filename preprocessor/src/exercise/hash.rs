@@ -70,8 +70,57 @@ pub(super) fn content_hash(title: &str, intro: Option<&str>, body: &Body) -> Str
             ..
         } => serde_json::json!([form, question, model]),
     };
-    let all = serde_json::json!([body.kind(), title, intro, scored]);
+    let mut all = serde_json::json!([body.kind(), title, intro, scored]);
+    tidy_strings(&mut all);
     sha256_hex(all.to_string().as_bytes())[..12].to_string()
+}
+
+/// Line endings and trailing blanks are not content: a checkout that turns LF into CRLF, or an
+/// editor that leaves spaces at line ends, must not mark anyone's progress outdated. Text
+/// with LF endings and no trailing blanks is unchanged, so the hashes of such files are the
+/// same as before this rule.
+fn tidy_strings(value: &mut serde_json::Value) {
+    match value {
+        serde_json::Value::String(text) => {
+            if let Some(tidied) = tidy(text) {
+                *text = tidied;
+            }
+        }
+        serde_json::Value::Array(items) => items.iter_mut().for_each(tidy_strings),
+        serde_json::Value::Object(map) => map.values_mut().for_each(tidy_strings),
+        _ => {}
+    }
+}
+
+/// `text` with LF line endings and no blanks before a line break, when that differs from it.
+fn tidy(text: &str) -> Option<String> {
+    if !text.contains('\r') && !text.contains(" \n") && !text.contains("\t\n") {
+        return None;
+    }
+    let unified = text.replace("\r\n", "\n").replace('\r', "\n");
+    let mut lines: Vec<&str> = unified.split('\n').collect();
+    let last = lines.len() - 1;
+    for line in &mut lines[..last] {
+        *line = line.trim_end_matches([' ', '\t']);
+    }
+    Some(lines.join("\n"))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::tidy;
+
+    #[test]
+    fn line_endings_and_trailing_blanks_are_not_content() {
+        assert_eq!(
+            tidy("satu\r\ndua \r\ntiga\t\nempat"),
+            Some("satu\ndua\ntiga\nempat".into())
+        );
+        assert_eq!(tidy("satu\rdua"), Some("satu\ndua".into()));
+        // LF text without trailing blanks is left as it is, so its hash does not move.
+        assert_eq!(tidy("satu\ndua  "), None);
+        assert_eq!(tidy("satu\ndua\n"), None);
+    }
 }
 
 /// A fixed shuffle of `0..n` from the exercise id and a salt: the same order on every build

@@ -262,10 +262,19 @@ fn tokenize(text: &str) -> Result<Vec<(Tok, Range<usize>)>, ParseError> {
     Ok(out)
 }
 
+/// Longest expression, in bytes: far above any real form rule, and short enough that no
+/// expression tree is deep enough to exhaust the stack (the chain `a and b and …` grows
+/// one level per term).
+pub(crate) const MAX_LENGTH: usize = 2_000;
+/// Deepest nesting of parentheses and function calls.
+pub(crate) const MAX_DEPTH: usize = 64;
+
 struct Parser {
     toks: Vec<(Tok, Range<usize>)>,
     at: usize,
     len: usize,
+    /// Parentheses and calls open at this point.
+    depth: usize,
 }
 
 impl Parser {
@@ -285,6 +294,20 @@ impl Parser {
             help: help.to_string(),
             span: self.span(),
         })
+    }
+
+    /// One level deeper; an error past [`MAX_DEPTH`].
+    fn enter(&mut self) -> Result<(), ParseError> {
+        self.depth += 1;
+        if self.depth > MAX_DEPTH {
+            // Point at the parenthesis that went one level too deep.
+            self.at = self.at.saturating_sub(1);
+            return self.fail(
+                format!("ungkapan bersarang terlalu dalam (lebih dari {MAX_DEPTH} tingkat kurung atau fungsi)"),
+                "sederhanakan ungkapan: hapus kurung yang tidak perlu, atau pecah syaratnya ke beberapa isian",
+            );
+        }
+        Ok(())
     }
 
     fn keyword(&mut self, word: &str) -> bool {
@@ -351,11 +374,13 @@ impl Parser {
             Tok::Str(value) => Ok(Expr::Str { value, span }),
             Tok::Num(n) => Ok(Expr::Num(n)),
             Tok::LParen => {
+                self.enter()?;
                 let inner = self.or()?;
                 if self.peek() != Some(&Tok::RParen) {
                     return self.fail("kurung `(` tidak ditutup", "tambahkan `)`");
                 }
                 self.at += 1;
+                self.depth -= 1;
                 Ok(inner)
             }
             Tok::Name(name) => {
@@ -375,6 +400,7 @@ impl Parser {
                     );
                 }
                 self.at += 1;
+                self.enter()?;
                 let mut args = Vec::new();
                 if self.peek() != Some(&Tok::RParen) {
                     args.push(self.or()?);
@@ -391,6 +417,7 @@ impl Parser {
                 }
                 let end = self.span().end;
                 self.at += 1;
+                self.depth -= 1;
                 let call_span = span.start..end;
                 if args.len() != arity {
                     return Err(ParseError {
@@ -421,6 +448,16 @@ impl Parser {
 
 /// Parses an expression; the error's span is a byte range within `text`.
 pub(crate) fn parse(text: &str) -> Result<Expr, ParseError> {
+    if text.len() > MAX_LENGTH {
+        return Err(ParseError {
+            message: format!(
+                "ungkapan terlalu panjang: {} karakter (paling panjang {MAX_LENGTH})",
+                text.chars().count()
+            ),
+            help: "sederhanakan ungkapan, atau pecah syaratnya ke beberapa isian".into(),
+            span: 0..1,
+        });
+    }
     let toks = tokenize(text)?;
     if toks.is_empty() {
         return Err(ParseError {
@@ -433,6 +470,7 @@ pub(crate) fn parse(text: &str) -> Result<Expr, ParseError> {
         toks,
         at: 0,
         len: text.len(),
+        depth: 0,
     };
     let expr = parser.or()?;
     if parser.at < parser.toks.len() {
@@ -556,6 +594,34 @@ mod tests {
             let again = parse(&expr.to_xpath()).expect("reparses");
             assert_eq!(again.to_xpath(), xpath);
         }
+    }
+
+    #[test]
+    fn limits_keep_the_parser_on_the_stack() {
+        let deep = format!("{}1{}", "(".repeat(10_000), ")".repeat(10_000));
+        assert!(parse(&deep).is_err_and(|e| e.message.contains("terlalu panjang")));
+        let nots = format!("{}true(){}", "not(".repeat(10_000), ")".repeat(10_000));
+        assert!(parse(&nots).is_err_and(|e| e.message.contains("terlalu panjang")));
+        let chain = vec!["1 = 1"; 200_000].join(" and ");
+        assert!(parse(&chain).is_err_and(|e| e.message.contains("terlalu panjang")));
+        let nested = format!(
+            "{}1{}",
+            "(".repeat(MAX_DEPTH + 1),
+            ")".repeat(MAX_DEPTH + 1)
+        );
+        assert!(parse(&nested).is_err_and(|e| e.message.contains("terlalu dalam")));
+        let nested = format!("{}1{}", "(".repeat(MAX_DEPTH), ")".repeat(MAX_DEPTH));
+        assert!(parse(&nested).is_ok());
+        let nested = format!(
+            "{}true(){}",
+            "not(".repeat(MAX_DEPTH),
+            ")".repeat(MAX_DEPTH)
+        );
+        assert!(parse(&nested).is_err_and(|e| e.message.contains("terlalu dalam")));
+        // The longest chain within the length limit parses, prints and drops.
+        let longest = vec!["1"; MAX_LENGTH / 6].join(" and ");
+        let expr = parse(&longest).expect("parses");
+        assert!(expr.to_xpath().len() > MAX_LENGTH / 2);
     }
 
     #[test]

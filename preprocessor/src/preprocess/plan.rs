@@ -122,6 +122,9 @@ impl<'a> Scan<'a> {
         problems.extend(exercise_problems);
 
         problems.extend(draft_chapters(paths, book));
+        for problem in crate::content::chapters::empty_files(&paths.src, book) {
+            problems.push(problem);
+        }
         let index = chapter_index(book);
         let (cases, case_problems) = exercise::load_cases(&paths.exercises, &index);
         model.cases = cases;
@@ -201,6 +204,7 @@ impl<'a> Scan<'a> {
         source: &Path,
         raw: &RawDirective,
     ) -> Result<Option<Edit>, Diagnostics> {
+        directive::check_link(file, raw, &self.paths.root)?;
         let Some(directive) = directive::classify(file, raw)? else {
             return Ok(None);
         };
@@ -306,6 +310,12 @@ impl<'a> Scan<'a> {
     fn finish(mut self, book: &Book) -> Result<(Model, Plans), Diagnostics> {
         let mut problems = self.problems;
         problems.extend(record::check_unique(&self.sessions));
+        // What follows compares references across files; after a file failed to load (a
+        // session, the programme, a form) its findings mostly follow from that failure, so
+        // they are folded under it.
+        let earlier = !problems.is_empty();
+        let causes = problems;
+        let mut problems = Diagnostics::default();
         let sessions: Vec<Session> = self.sessions.iter().map(|(s, _, _)| s.clone()).collect();
         let codes: Vec<&str> = sessions.iter().map(|s| s.code.as_str()).collect();
         problems.extend(check_form_uses(&mut self.model, &codes));
@@ -341,6 +351,12 @@ impl<'a> Scan<'a> {
             &self.chapter_len,
             &mut self.plans,
         );
+        let mut problems = if earlier {
+            problems.following()
+        } else {
+            problems
+        };
+        problems.extend(causes);
         problems.into_result()?;
         let mut model = self.model;
         model.exercise_order = exercise_order(book, &self.plans);

@@ -82,7 +82,7 @@ pub(crate) fn card_markdown(
         "# {} {}: {}\n\n{card}\n\n",
         ui::text("sesi"),
         session.code,
-        session.title
+        crate::render::markdown_text(&session.title)
     ))
 }
 

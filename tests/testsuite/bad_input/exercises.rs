@@ -185,10 +185,6 @@ bad!(
         "before = [\"links\", \"index\"]",
         "before = [\"links\", \"index\"]\nexercises = \"../tidak-ada\"",
     )
-    .wrong_today(
-        "book.toml is not named: the error is the first {{#latihan}} that finds nothing \
-         (a book without such directives passes with 0 exercises)"
-    )
 );
 
 bad!(
@@ -198,4 +194,23 @@ bad!(
         "judul = \"Salinan\"\nsesi = \"1-1\"\njenis = \"refleksi\"\npertanyaan = \"Apa?\"\n",
     )
     .no_position()
+);
+
+bad!(
+    exercise_linked_to_a_device,
+    symlink("exercises/nol.toml", "/dev/zero")
+);
+
+bad!(exercise_that_is_a_named_pipe, fifo("exercises/pipa.toml"));
+
+bad!(exercise_folder_link_loop, symlink("exercises/putaran", "."));
+
+bad!(
+    exercise_linked_outside_the_project,
+    symlink("exercises/luar.toml", "/etc/hostname")
+);
+
+bad!(
+    huge_exercise_file,
+    big("exercises/besar.toml", 6 * 1024 * 1024)
 );

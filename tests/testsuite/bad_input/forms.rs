@@ -154,3 +154,58 @@ bad!(
     replace(FORM, "nama = \"umur\"\n", "nama = \"usia\"\n")
         .names("exercises/1-2-isi-registrasi.toml")
 );
+
+/// `relevan` of the fixture form, replaced by a generated expression.
+const RELEVANT: &str = "relevan = \"${pernah_dirujuk} = 'ya'\"";
+
+fn relevant(expression: String) -> &'static str {
+    format!("relevan = \"{expression}\"").leak()
+}
+
+bad!(
+    expression_with_10000_nested_parentheses,
+    replace(
+        FORM,
+        RELEVANT,
+        relevant(format!(
+            "{}${{pernah_dirujuk}} = 'ya'{}",
+            "(".repeat(10_000),
+            ")".repeat(10_000)
+        )),
+    )
+);
+
+bad!(
+    expression_with_10000_nested_not,
+    replace(
+        FORM,
+        RELEVANT,
+        relevant(format!(
+            "{}${{pernah_dirujuk}} = 'ya'{}",
+            "not(".repeat(10_000),
+            ")".repeat(10_000)
+        )),
+    )
+);
+
+bad!(
+    expression_with_200000_chained_and,
+    replace(
+        FORM,
+        RELEVANT,
+        relevant(vec!["1 = 1"; 200_000].join(" and ")),
+    )
+);
+
+bad!(
+    expression_nested_65_deep,
+    replace(
+        FORM,
+        RELEVANT,
+        relevant(format!(
+            "{}${{pernah_dirujuk}} = 'ya'{}",
+            "(".repeat(65),
+            ")".repeat(65)
+        )),
+    )
+);

@@ -21,8 +21,10 @@
 
 mod chapters;
 mod data;
+mod escaping;
 mod exercises;
 mod forms;
+mod places;
 mod sessions;
 
 use crate::common::{self, fixture_copy, read};
@@ -30,10 +32,10 @@ use std::path::Path;
 use std::process::Command;
 use std::time::{Duration, Instant};
 
-/// At most this many errors for one fault (`None`: not asserted yet; issue 12 sets 3).
-const MAX_ERRORS: Option<usize> = None;
-/// `modul check` answers within this time (`None`: not asserted yet; issue 12 sets 5 s).
-const MAX_TIME: Option<Duration> = None;
+/// At most this many errors for one fault.
+const MAX_ERRORS: Option<usize> = Some(3);
+/// `modul check` answers within this time.
+const MAX_TIME: Option<Duration> = Some(Duration::from_secs(5));
 
 const SUMMARY: &str = "book/src/SUMMARY.md";
 const HOME: &str = "book/src/index.md";
@@ -82,6 +84,20 @@ enum Edit {
     Remove {
         file: &'static str,
     },
+    /// A symbolic link at `file` pointing to `target` (as written, absolute or relative).
+    Symlink {
+        file: &'static str,
+        target: &'static str,
+    },
+    /// A named pipe (FIFO) at `file`: reading it would wait forever.
+    Fifo {
+        file: &'static str,
+    },
+    /// A file of `bytes` bytes (a line of text repeated), too big to be read.
+    Big {
+        file: &'static str,
+        bytes: usize,
+    },
 }
 
 impl Edit {
@@ -90,7 +106,10 @@ impl Edit {
             Edit::Replace { file, .. }
             | Edit::Append { file, .. }
             | Edit::Write { file, .. }
-            | Edit::Remove { file } => file,
+            | Edit::Remove { file }
+            | Edit::Symlink { file, .. }
+            | Edit::Fifo { file }
+            | Edit::Big { file, .. } => file,
         }
     }
 
@@ -110,6 +129,19 @@ impl Edit {
                 std::fs::write(&path, text).expect("write");
             }
             Edit::Remove { .. } => std::fs::remove_file(&path).expect("remove"),
+            Edit::Symlink { target, .. } => {
+                let _ = std::fs::remove_file(&path);
+                std::os::unix::fs::symlink(target, &path).expect("symlink");
+            }
+            Edit::Fifo { .. } => {
+                let _ = std::fs::remove_file(&path);
+                let status = Command::new("mkfifo").arg(&path).status().expect("mkfifo");
+                assert!(status.success(), "mkfifo {}", path.display());
+            }
+            Edit::Big { bytes, .. } => {
+                let line = "# baris pengisi agar berkas ini sangat besar\n";
+                std::fs::write(&path, line.repeat(bytes / line.len() + 1)).expect("write");
+            }
         }
     }
 
@@ -117,7 +149,14 @@ impl Edit {
     fn describe(&self) -> String {
         let quoted = |text: &str| -> String {
             text.split('\n')
-                .map(|line| format!("\n  > {line}"))
+                .map(|line| match line.char_indices().nth(120) {
+                    Some((cut, _)) => format!(
+                        "\n  > {}… ({} characters in all)",
+                        &line[..cut],
+                        line.chars().count()
+                    ),
+                    None => format!("\n  > {line}"),
+                })
                 .collect()
         };
         match self {
@@ -127,6 +166,9 @@ impl Edit {
             Edit::Append { file, text } => format!("append to {file}{}", quoted(text)),
             Edit::Write { file, text } => format!("write {file}{}", quoted(text)),
             Edit::Remove { file } => format!("remove {file}"),
+            Edit::Symlink { file, target } => format!("make {file} a symbolic link to {target}"),
+            Edit::Fifo { file } => format!("make {file} a named pipe (FIFO)"),
+            Edit::Big { file, bytes } => format!("write {file} of {bytes} bytes"),
         }
     }
 }
@@ -167,6 +209,18 @@ fn remove(file: &'static str) -> Case {
     case(Edit::Remove { file })
 }
 
+fn symlink(file: &'static str, target: &'static str) -> Case {
+    case(Edit::Symlink { file, target }).no_position()
+}
+
+fn fifo(file: &'static str) -> Case {
+    case(Edit::Fifo { file }).no_position()
+}
+
+fn big(file: &'static str, bytes: usize) -> Case {
+    case(Edit::Big { file, bytes }).no_position()
+}
+
 impl Case {
     /// The first error names `file` rather than the first edited file.
     fn names(mut self, file: &'static str) -> Self {
@@ -180,7 +234,9 @@ impl Case {
         self
     }
 
-    /// Today's output breaks the catalogue's rules, for the reason given.
+    /// Today's output breaks the catalogue's rules, for the reason given. (No case is marked
+    /// now; kept for the next fault found.)
+    #[allow(dead_code)]
     fn wrong_today(mut self, why: &'static str) -> Self {
         self.wrong_today = Some(why);
         self
@@ -289,6 +345,28 @@ fn broken_rules(case: &Case, check: &Run, build: &Run, wrote: &[String]) -> Vec<
     broken
 }
 
+/// Every regular file below `dir` with its bytes, and every other entry (links, pipes) by
+/// name only: reading a pipe or a link to a device would never end.
+fn tree(dir: &Path) -> Vec<(std::path::PathBuf, Vec<u8>)> {
+    fn walk(dir: &Path, out: &mut Vec<(std::path::PathBuf, Vec<u8>)>) {
+        for entry in std::fs::read_dir(dir).expect("read folder").flatten() {
+            let path = entry.path();
+            let kind = entry.file_type().expect("file type");
+            if kind.is_dir() {
+                walk(&path, out);
+            } else if kind.is_file() {
+                out.push((path.clone(), std::fs::read(&path).expect("read")));
+            } else {
+                out.push((path, Vec::new()));
+            }
+        }
+    }
+    let mut out = Vec::new();
+    walk(dir, &mut out);
+    out.sort();
+    out
+}
+
 fn is_number(text: &str) -> bool {
     !text.is_empty() && text.bytes().all(|b| b.is_ascii_digit())
 }
@@ -300,7 +378,7 @@ pub fn run(module: &str, name: &str, case: Case) {
     for edit in &case.edits {
         edit.apply(root);
     }
-    let before = common::tree(root);
+    let before = tree(root);
     let check = modul(root, &["check", "book"]);
     let build = modul(root, &["build", "book", "--dest-dir", "situs-baru"]);
     let mut wrote = Vec::new();
@@ -308,7 +386,7 @@ pub fn run(module: &str, name: &str, case: Case) {
         wrote.push("`modul build` wrote its destination".to_string());
     }
     let _ = std::fs::remove_dir_all(root.join("situs-baru"));
-    if common::tree(root) != before {
+    if tree(root) != before {
         wrote.push("`modul check` or `modul build` changed the project".to_string());
     }
 

@@ -115,6 +115,18 @@ fn reload(tab: &Tab) {
     );
 }
 
+/// The `versi` a form file declares today (drafts and exports carry it).
+fn form_version(id: &str) -> u32 {
+    let text =
+        std::fs::read_to_string(repo().join("forms").join(format!("{id}.toml"))).expect("form");
+    let table: toml::Table = text.parse().expect("form TOML");
+    table
+        .get("versi")
+        .and_then(toml::Value::as_integer)
+        .and_then(|v| u32::try_from(v).ok())
+        .expect("versi")
+}
+
 fn clear_storage(tab: &Tab) {
     tab.evaluate("localStorage.clear()", false).expect("clear");
 }
@@ -168,8 +180,9 @@ fn nothing_is_stored_before_consent_then_drafts_survive_reload_and_erase() {
         draft.contains("\"nomor_register\":\"R-017\""),
         "autosave after consent: {draft}"
     );
+    let version = form_version("registrasi-klien");
     assert!(
-        draft.contains("\"versi\":1"),
+        draft.contains(&format!("\"versi\":{version}")),
         "the draft carries the form version: {draft}"
     );
 
@@ -433,7 +446,11 @@ fn export_then_import_gives_byte_identical_json_and_keeps_what_was_there() {
     let first = export("pertama.json");
     let text = String::from_utf8(first.clone()).expect("utf-8");
     assert!(
-        text.contains("\"format\": \"modul-formulir\"") && text.contains("\"versi\": 1"),
+        text.contains("\"format\": \"modul-formulir\"")
+            && text.contains(&format!(
+                "\"versi\": {}",
+                form_version("asesmen-rencana-pelayanan")
+            )),
         "{text}"
     );
     assert!(text.contains("Budi \\\"Rekaan\\\" <b>tebal</b>"), "{text}");
@@ -533,8 +550,10 @@ fn changed_site() -> PathBuf {
     copy_dir(&repo().join("exercises"), &dir.join("exercises"));
     let form = dir.join("forms/registrasi-klien.toml");
     let text = std::fs::read_to_string(&form).expect("read form");
+    let old = form_version("registrasi-klien");
+    let new = old + 1;
     let text = text
-        .replacen("versi = 1", "versi = 2", 1)
+        .replacen(&format!("versi = {old}"), &format!("versi = {new}"), 1)
         .replacen("nama = \"nama_lengkap\"", "nama = \"nama_klien\"\nnama_lama = [\"nama_lengkap\"]", 1)
         .replacen("[[isian]]\njenis = \"text\"\nnama = \"bidang_keterampilan\"\nlabel = \"Bidang keterampilan\"\n\n", "", 1);
     assert!(
@@ -579,6 +598,8 @@ fn a_draft_of_an_older_form_version_loads_with_data_lama_and_keeps_it() {
     type_into(&tab, &field(&p, "nomor_register"), "R-5");
 
     // The same device later opens the book with the new form version (file:// shares storage).
+    let old_version = form_version(id);
+    let new_version = old_version + 1;
     let changed = changed_site();
     navigate(
         &tab,
@@ -613,7 +634,8 @@ fn a_draft_of_an_older_form_version_loads_with_data_lama_and_keeps_it() {
         &format!("document.querySelector('{form} .modul-formulir-status').textContent"),
     );
     assert!(
-        status.contains("versi 1") && status.contains("versi 2"),
+        status.contains(&format!("versi {old_version}"))
+            && status.contains(&format!("versi {new_version}")),
         "{status}"
     );
     screenshot(&tab, "formulir-data-lama");
@@ -622,7 +644,7 @@ fn a_draft_of_an_older_form_version_loads_with_data_lama_and_keeps_it() {
     type_into(&tab, &field(&p, "tempat_lahir"), "Kota Rekaan");
     let draft = stored(&tab, "modul:formulir:registrasi-klien");
     assert!(
-        draft.contains("\"versi\":2")
+        draft.contains(&format!("\"versi\":{new_version}"))
             && draft.contains("\"data_lama\":{\"bidang_keterampilan\":\"Menjahit <i>halus</i>\"}"),
         "{draft}"
     );
@@ -734,11 +756,11 @@ fn every_blank_form_prints_on_the_expected_number_of_a4_pages() {
         return;
     };
     let expected: &[(&str, usize)] = &[
-        ("asesmen-rencana-pelayanan", 4),
+        ("asesmen-rencana-pelayanan", 5),
         ("catatan-perkembangan-klien", 1),
         ("laporan-pemecahan-masalah", 1),
         ("evaluasi-unjuk-kerja", 1),
-        ("registrasi-klien", 2),
+        ("registrasi-klien", 3),
         ("kesepakatan-pelayanan", 2),
         ("surat-rujukan", 2),
         ("laporan-konferensi-kasus", 2),
@@ -746,6 +768,13 @@ fn every_blank_form_prints_on_the_expected_number_of_a4_pages() {
         ("monitoring-bimbingan-lanjut", 2),
         ("genogram-ekomap", 2),
         ("catatan-kasus", 1),
+        ("persetujuan-layanan", 4),
+        ("laporan-penjangkauan", 4),
+        ("rencana-penyaluran", 3),
+        ("laporan-penyaluran", 3),
+        ("berita-acara-serah-terima", 3),
+        ("laporan-insidental", 3),
+        ("catatan-supervisi", 3),
     ];
     let (tab, _) = open(&browser, "about:blank");
     let mut found = Vec::new();

@@ -36,6 +36,7 @@ pub fn build(book: &Path, dest: &Path) -> Result<PathBuf, Failure> {
     modul::build::build_book(&modul::build::BuildOptions {
         book_dir: book.to_path_buf(),
         dest_dir: Some(dest.to_path_buf()),
+        force: false,
     })
     .map_err(failure)
 }
