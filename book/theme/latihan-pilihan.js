@@ -1,6 +1,7 @@
 // Exercises: pilihan-ganda (one answer), pilihan-jamak (all correct answers) and benar-salah
 // (true or false for each statement). Correct answers and feedback are read from the answer
-// key the build rendered into the page.
+// key the build rendered into the page. The build decides the order options are shown in, so
+// a saved answer names options by identity (data-pilihan), never by place.
 (function () {
     'use strict';
     var L = window.ModulLatihan;
@@ -19,6 +20,7 @@
             var items = options(ex);
             var single = ex.el.getAttribute('data-jenis') === 'pilihan-ganda';
             var chosen = [];
+            var picked = [];
             var right = 0;
             items.forEach(function (li, i) {
                 var key = ex.keyItem(i);
@@ -26,14 +28,12 @@
                 var checked = li.querySelector('input').checked;
                 if (checked === correct) right++;
                 if (checked) {
-                    chosen.push(i);
+                    chosen.push(li.getAttribute('data-pilihan'));
+                    picked.push(text(li.querySelector('span')));
                     ex.mark(li, correct, key);
                 }
             });
             if (!chosen.length) return null;
-            var picked = chosen.map(function (i) {
-                return text(items[i].querySelector('span'));
-            });
             return {
                 right: single ? (right === items.length ? 1 : 0) : right,
                 total: single ? 1 : items.length,
@@ -41,10 +41,17 @@
                 summary: L.fill(L.T.pilihan_anda, { pilihan: picked.join('; ') })
             };
         },
+        // `chosen` holds option identities; an answer saved before options were reordered
+        // holds numbers, each the option's place in the file (data-asal).
         restore: function (ex, chosen) {
             var items = options(ex);
-            (chosen || []).forEach(function (i) {
-                if (items[i]) items[i].querySelector('input').checked = true;
+            (chosen || []).forEach(function (saved) {
+                var attribute = typeof saved === 'number' ? 'data-asal' : 'data-pilihan';
+                items.forEach(function (li) {
+                    if (li.getAttribute(attribute) === String(saved)) {
+                        li.querySelector('input').checked = true;
+                    }
+                });
             });
         },
         reset: function (ex) {

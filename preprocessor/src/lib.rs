@@ -36,6 +36,7 @@ pub mod search;
 pub mod serve;
 pub mod session;
 pub(crate) mod signals;
+pub(crate) mod tes;
 pub mod theme;
 pub(crate) mod ui;
 
@@ -44,5 +45,7 @@ pub use diagnostic::{Diagnostic, Diagnostics, SourceFile};
 pub use model::Model;
 pub use preprocess::ModulPreprocessor;
 
+#[cfg(test)]
+mod fuzz;
 #[cfg(test)]
 mod module_graph;

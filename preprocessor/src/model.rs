@@ -46,6 +46,10 @@ pub struct Model {
     pub(crate) exercise_order: Vec<(String, PathBuf)>,
     /// The chapter holding `{{#kemajuan}}`.
     pub(crate) progress_page: Option<PathBuf>,
+    /// The knowledge test's bank (`tes.toml`), when the book has one.
+    pub(crate) test: Option<crate::tes::Bank>,
+    /// The pages holding `{{#tes awal}}` and `{{#tes akhir}}`.
+    pub(crate) test_pages: (Option<PathBuf>, Option<PathBuf>),
 }
 
 impl Model {
@@ -57,6 +61,12 @@ impl Model {
     /// Exercise files found.
     pub fn exercise_count(&self) -> usize {
         self.exercises.entries.len()
+    }
+
+    /// What the exercises measure and where their keys are shown (`modul check`'s summary,
+    /// the answer key page; issue 13's bars in `exercise::BARS`).
+    pub fn exercise_figures(&self) -> crate::exercise::Figures {
+        crate::exercise::Figures::of(self.exercise_data.values())
     }
 
     /// Form files found.

@@ -14,6 +14,7 @@ const TEMPLATES: &[(&str, &str)] = &[
         include_str!("../templates/kartu-sesi.html"),
     ),
     ("program.html", include_str!("../templates/program.html")),
+    ("tes.html", include_str!("../templates/tes.html")),
     ("latihan.html", include_str!("../templates/latihan.html")),
     (
         "jawaban-model.html",

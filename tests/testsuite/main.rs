@@ -11,6 +11,7 @@ mod bad_input;
 mod browser;
 mod build;
 mod common;
+mod diklat;
 mod exercises;
 mod fidelity;
 mod forms;

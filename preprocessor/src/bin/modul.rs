@@ -91,6 +91,32 @@ enum Command {
     },
 }
 
+/// The exercise figures of `modul check`: levels, and where the keys are shown.
+fn exercise_summary(f: &modul::exercise::Figures) -> String {
+    let pct = |x: f64| (x * 100.0).round();
+    let levels: Vec<String> = f
+        .levels
+        .iter()
+        .map(|(level, n)| format!("{n} {}", level.name()))
+        .collect();
+    let key_at: Vec<String> = f
+        .key_at
+        .iter()
+        .enumerate()
+        .map(|(at, n)| format!("{}={n}", char::from(b'A' + (at % 26) as u8)))
+        .collect();
+    format!(
+        "Tingkat latihan: {} ({}% penerapan/analisis). Kunci pilihan ganda: {} (terbanyak {}%), \
+         terpanjang {}%; pilihan jamak dengan semua jawaban benar di atas: {}%.",
+        levels.join(", "),
+        pct(f.applies_share()),
+        key_at.join(" "),
+        pct(f.key_position_share()),
+        pct(f.longest_correct_share()),
+        pct(f.all_correct_first_share())
+    )
+}
+
 fn main() -> ExitCode {
     match Cli::parse().command {
         Command::Build {
@@ -124,6 +150,7 @@ fn main() -> ExitCode {
                     model.exercise_count(),
                     model.form_count()
                 );
+                eprintln!("{}", exercise_summary(&model.exercise_figures()));
                 ExitCode::SUCCESS
             }
             Err(err) => fail(err),

@@ -14,7 +14,20 @@
 //! alasan = "Salah ketik."
 //! # jenis = "tata-letak": asli/perbaikan describe a layout change (not applied as text)
 //! # jenis = "dihapus": asli is removed from the book; alasan says why
+//! # jenis = "tambahan": a field the book adds to one of the modul's forms: `formulir` (its id
+//! #   in forms/), `perbaikan` the added field(s), `asli` what the modul's form has there
+//! # ejaan = true / false: whether the row's `asli` word is wrong wherever it appears (the
+//! #   spelling check); by default rows whose `alasan` starts with "Ejaan"
+//!
+//! [[ejaan_asli]]                        # a word this stretch's spelling rows correct, kept
+//! halaman = "src/sesi-1-1/landasan-hukum.md"   # on one page (book folder relative) …
+//! kata = "Propinsi"                     # … as written, e.g. in an official title
+//! alasan = "Judul resmi peraturan."
 //! ```
+//!
+//! The spelling check ([`check_spelling`]): a word that a spelling row corrects in the modul is
+//! an error wherever it appears in the book's own text, the exercises, the forms and the
+//! glossary (not in the glossary's `sinonim`, which name wrong spellings on purpose).
 
 use crate::diagnostic::{Diagnostic, Diagnostics, SourceFile, from_toml_error};
 use serde::{Deserialize, Serialize};
@@ -35,6 +48,8 @@ pub enum Kind {
     TataLetak,
     /// Text deliberately left out of the book.
     Dihapus,
+    /// A field the book adds to one of the modul's forms (not applied as text).
+    Tambahan,
 }
 
 #[derive(Debug, Deserialize)]
@@ -45,6 +60,16 @@ struct FileRecord {
     bagian: Spanned<String>,
     #[serde(default)]
     koreksi: Vec<Spanned<RowRecord>>,
+    #[serde(default)]
+    ejaan_asli: Vec<Spanned<KeptRecord>>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct KeptRecord {
+    halaman: Spanned<String>,
+    kata: Spanned<String>,
+    alasan: Spanned<String>,
 }
 
 #[derive(Debug, Deserialize)]
@@ -57,6 +82,10 @@ struct RowRecord {
     alasan: Spanned<String>,
     #[serde(default)]
     jenis: Option<Spanned<Kind>>,
+    #[serde(default)]
+    ejaan: Option<Spanned<bool>>,
+    #[serde(default)]
+    formulir: Option<Spanned<String>>,
 }
 
 /// One correction.
@@ -69,6 +98,20 @@ pub struct Correction {
     pub kind: Kind,
     /// Line of the row in its TOML file, for messages of the fidelity test.
     pub line: usize,
+    /// `ejaan`: the corrected word is wrong anywhere (see [`check_spelling`]).
+    pub spelling: bool,
+    /// `formulir`: the form an addition (`tambahan`) was made to.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub form: Option<String>,
+}
+
+/// A word a spelling row corrects, kept as written on one page (`[[ejaan_asli]]`).
+#[derive(Debug, Clone, Serialize, PartialEq, Eq)]
+pub struct Kept {
+    /// The page, relative to the book folder ("src/sesi-1-1/landasan-hukum.md").
+    pub page: PathBuf,
+    pub word: String,
+    pub reason: String,
 }
 
 /// One file of corrections: a stretch of one source text.
@@ -81,6 +124,8 @@ pub struct CorrectionFile {
     pub lines: (usize, usize),
     pub section: String,
     pub rows: Vec<Correction>,
+    /// Words kept as written on a page despite a spelling row.
+    pub kept: Vec<Kept>,
 }
 
 /// Every correction file, in file-name order (the order of the page).
@@ -189,6 +234,31 @@ fn parse(file: &SourceFile) -> Result<(CorrectionFile, Range<usize>), Diagnostic
         .iter()
         .map(|row| correction(file, row, &mut problems))
         .collect();
+    let kept = record
+        .ejaan_asli
+        .iter()
+        .map(|k| {
+            let k = k.get_ref();
+            for (field, name) in [
+                (&k.halaman, "halaman"),
+                (&k.kata, "kata"),
+                (&k.alasan, "alasan"),
+            ] {
+                if field.get_ref().trim().is_empty() {
+                    problems.push(file.error(
+                        field.span(),
+                        format!("`{name}` kosong"),
+                        "[[ejaan_asli]] mencatat halaman, kata yang dibiarkan, dan alasannya",
+                    ));
+                }
+            }
+            Kept {
+                page: PathBuf::from(k.halaman.get_ref().trim()),
+                word: k.kata.get_ref().trim().to_string(),
+                reason: k.alasan.get_ref().trim().to_string(),
+            }
+        })
+        .collect();
     problems.into_result()?;
     Ok((
         CorrectionFile {
@@ -197,6 +267,7 @@ fn parse(file: &SourceFile) -> Result<(CorrectionFile, Range<usize>), Diagnostic
             lines,
             section,
             rows,
+            kept,
         },
         record.baris.span(),
     ))
@@ -232,20 +303,44 @@ fn correction(
             "koreksi berjenis \"dihapus\" tidak mempunyai perbaikan",
             "kosongkan `perbaikan` atau hapus `jenis = \"dihapus\"`",
         )),
-        (Kind::Text | Kind::TataLetak, None) => problems.push(file.error(
+        (Kind::Text | Kind::TataLetak | Kind::Tambahan, None) => problems.push(file.error(
             row.asli.span(),
             "koreksi tanpa `perbaikan`",
-            "tambahkan perbaikan = \"…\"; untuk teks yang sengaja tidak dimuat tulis jenis = \"dihapus\"",
+            "tambahkan perbaikan = \"…\"; untuk teks yang sengaja tidak dimuat tulis jenis = \"dihapus\"; untuk tambahan pada formulir tulis kolom yang ditambahkan",
         )),
         _ => {}
     }
+    match (kind, &row.formulir) {
+        (Kind::Tambahan, None) => problems.push(file.error(
+            row.jenis.as_ref().map_or(row.asli.span(), Spanned::span),
+            "tambahan tanpa `formulir`",
+            "tulis id formulir yang ditambahi, misalnya formulir = \"asesmen-rencana-pelayanan\" (nama berkas di forms/)",
+        )),
+        (Kind::Text | Kind::TataLetak | Kind::Dihapus, Some(f)) => problems.push(file.error(
+            f.span(),
+            "`formulir` hanya untuk koreksi berjenis \"tambahan\"",
+            "hapus `formulir`, atau tulis jenis = \"tambahan\" bila baris ini mencatat kolom yang ditambahkan",
+        )),
+        _ => {}
+    }
+    let reason = row.alasan.get_ref().trim();
+    let spelling = kind == Kind::Text
+        && row
+            .ejaan
+            .as_ref()
+            .map_or(reason.starts_with("Ejaan"), |e| *e.get_ref());
     Correction {
         location: row.lokasi.get_ref().trim().to_string(),
         original: row.asli.get_ref().clone(),
         corrected: corrected.unwrap_or_default(),
-        reason: row.alasan.get_ref().trim().to_string(),
+        reason: reason.to_string(),
         kind,
         line,
+        spelling,
+        form: row
+            .formulir
+            .as_ref()
+            .map(|f| f.get_ref().trim().to_string()),
     }
 }
 
@@ -282,7 +377,7 @@ pub fn apply(
         let mut text = lines[(first - 1).min(lines.len())..last].join("\n");
         let original = text.clone();
         for row in &stretch.rows {
-            if row.kind == Kind::TataLetak {
+            if matches!(row.kind, Kind::TataLetak | Kind::Tambahan) {
                 continue;
             }
             if !original.contains(&row.original) {
@@ -313,6 +408,238 @@ pub fn apply(
         push_plain(next, lines.len(), &mut out);
     }
     (out, problems)
+}
+
+/// Additions (`jenis = "tambahan"`) name a form that exists (`ids`: the files in forms/).
+pub(crate) fn check_forms<'a>(
+    corrections: &Corrections,
+    ids: impl IntoIterator<Item = &'a str> + Clone,
+) -> Diagnostics {
+    let mut problems = Diagnostics::default();
+    for file in &corrections.files {
+        for row in &file.rows {
+            let Some(form) = &row.form else { continue };
+            if !ids.clone().into_iter().any(|id| id == form) {
+                problems.push(Diagnostic {
+                    path: file.path.clone(),
+                    line: Some(row.line),
+                    col: Some(1),
+                    message: format!("tambahan pada formulir `{form}` yang tidak ada di forms/"),
+                    help: format!(
+                        "tulis id formulir (nama berkas di forms/ tanpa .toml); {}",
+                        crate::diagnostic::suggestion(form, ids.clone(), "formulir")
+                    ),
+                    snippet: None,
+                    follows: false,
+                });
+            }
+        }
+    }
+    problems
+}
+
+// ---- The spelling check ---------------------------------------------------------------------
+
+/// A word (or a few) that a spelling row corrects in the modul, lower case, and its fix.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) struct Misspelling {
+    pub(crate) wrong: String,
+    pub(crate) right: String,
+    /// The correction file and the row's line, named in the message.
+    pub(crate) file: PathBuf,
+    pub(crate) line: usize,
+}
+
+/// Words of a text: runs of letters, digits, `_` and inner hyphens ("respon-respon").
+fn words(text: &str) -> Vec<&str> {
+    text.split(|c: char| !(c.is_alphanumeric() || c == '-' || c == '_'))
+        .map(|w| w.trim_matches('-'))
+        .filter(|w| !w.is_empty())
+        .collect()
+}
+
+impl Corrections {
+    /// What the spelling rows teach: for each row, the words of `asli` that `perbaikan`
+    /// changes (the common words around them dropped), first row first.
+    pub(crate) fn misspellings(&self) -> Vec<Misspelling> {
+        let mut out: Vec<Misspelling> = Vec::new();
+        for file in &self.files {
+            for row in file.rows.iter().filter(|r| r.spelling) {
+                let (a, b) = (words(&row.original), words(&row.corrected));
+                let same_start = a.iter().zip(&b).take_while(|(x, y)| x == y).count();
+                let rest = a.len().min(b.len()) - same_start;
+                let same_end = a
+                    .iter()
+                    .rev()
+                    .zip(b.iter().rev())
+                    .take(rest)
+                    .take_while(|(x, y)| x == y)
+                    .count();
+                let (a, b) = (
+                    &a[same_start..a.len() - same_end],
+                    &b[same_start..b.len() - same_end],
+                );
+                let pairs: Vec<(String, String)> = if a.len() == b.len() && a.len() > 1 {
+                    a.iter()
+                        .zip(b)
+                        .map(|(x, y)| (x.to_string(), y.to_string()))
+                        .collect()
+                } else if a.is_empty() {
+                    Vec::new()
+                } else {
+                    vec![(a.join(" "), b.join(" "))]
+                };
+                for (wrong, right) in pairs {
+                    let wrong = wrong.to_lowercase();
+                    if wrong == right.to_lowercase() || out.iter().any(|m| m.wrong == wrong) {
+                        continue;
+                    }
+                    out.push(Misspelling {
+                        wrong,
+                        right,
+                        file: file.path.clone(),
+                        line: row.line,
+                    });
+                }
+            }
+        }
+        out
+    }
+}
+
+/// How a file is read by the spelling check.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum TextKind {
+    /// A chapter: code spans, code blocks and HTML comments are not prose.
+    Markdown,
+    /// An exercise or form file: comment lines are not shown to anyone.
+    Toml,
+    /// The glossary: also not its `sinonim` lists, which name wrong spellings on purpose.
+    Glossary,
+}
+
+/// The bytes of `text` that are not checked, blanked (offsets stay as in the file).
+fn checked_text(text: &str, kind: TextKind) -> Vec<u8> {
+    let mut out = text.as_bytes().to_ascii_lowercase();
+    let mut blank = |range: std::ops::Range<usize>| {
+        for b in &mut out[range] {
+            *b = b' ';
+        }
+    };
+    let mut offset = 0;
+    let mut fence = false;
+    let mut in_list = false;
+    for line in text.split_inclusive('\n') {
+        let start = offset;
+        offset += line.len();
+        let trimmed = line.trim_start();
+        match kind {
+            TextKind::Markdown => {
+                if trimmed.starts_with("```") || trimmed.starts_with("~~~") {
+                    fence = !fence;
+                    blank(start..offset);
+                } else if fence {
+                    blank(start..offset);
+                }
+            }
+            TextKind::Toml | TextKind::Glossary => {
+                if trimmed.starts_with('#') {
+                    blank(start..offset);
+                } else if kind == TextKind::Glossary && (in_list || trimmed.starts_with("sinonim"))
+                {
+                    blank(start..offset);
+                    in_list = !line.contains(']');
+                }
+            }
+        }
+    }
+    if kind == TextKind::Markdown {
+        for (open, close) in [("<!--", "-->"), ("`", "`")] {
+            let mut from = 0;
+            while let Some(at) = text[from..].find(open) {
+                let begin = from + at;
+                let Some(len) = text[begin + open.len()..].find(close) else {
+                    break;
+                };
+                let end = begin + open.len() + len + close.len();
+                blank(begin..end);
+                from = end;
+            }
+        }
+    }
+    out
+}
+
+fn is_word_byte(b: u8) -> bool {
+    b.is_ascii_alphanumeric() || b == b'_' || b == b'-' || b >= 0x80
+}
+
+/// Every use of a word the corrections fix in the modul, in `files` (the book's chapters, the
+/// exercise and form files, the glossary): an error with the correction, unless the word is
+/// kept on that page by `[[ejaan_asli]]`.
+pub(crate) fn check_spelling(
+    corrections: &Corrections,
+    files: &[(SourceFile, TextKind)],
+) -> Diagnostics {
+    let mut problems = Diagnostics::default();
+    let misspellings = corrections.misspellings();
+    let kept: Vec<&Kept> = corrections.files.iter().flat_map(|f| &f.kept).collect();
+    for (file, kind) in files {
+        let text = checked_text(&file.text, *kind);
+        let mut found: Vec<(usize, &Misspelling)> = Vec::new();
+        for m in &misspellings {
+            let needle = m.wrong.as_bytes();
+            let mut from = 0;
+            while let Some(at) = find(&text[from..], needle) {
+                let begin = from + at;
+                let end = begin + needle.len();
+                from = end;
+                let before = begin.checked_sub(1).map(|i| text[i]);
+                if before.is_some_and(is_word_byte)
+                    || text.get(end).copied().is_some_and(is_word_byte)
+                {
+                    continue;
+                }
+                if kept
+                    .iter()
+                    .any(|k| file.path.ends_with(&k.page) && k.word.to_lowercase() == m.wrong)
+                {
+                    continue;
+                }
+                found.push((begin, m));
+            }
+        }
+        found.sort_by_key(|(at, _)| *at);
+        for (begin, m) in found {
+            let end = begin + m.wrong.len();
+            let written = &file.text[begin..end];
+            // The fix in the case the text was written in: "Respon" → "Respons".
+            let upper = written.starts_with(char::is_uppercase);
+            let mut chars = m.right.chars();
+            let right: String = match chars.next() {
+                Some(c) if upper => c.to_uppercase().chain(chars).collect(),
+                Some(c) => c.to_lowercase().chain(chars).collect(),
+                None => String::new(),
+            };
+            problems.push(file.error(
+                begin..end,
+                format!("ejaan tidak baku: `{written}`; tulis `{right}`"),
+                format!(
+                    "teks modul memperbaiki kata ini di {}:{}, jadi buku menulisnya dengan ejaan baku di mana pun. Bila kata ini harus tetap seperti tertulis (misalnya judul resmi), catat di [[ejaan_asli]] berkas koreksi halaman itu (book/data/penyuntingan/)",
+                    crate::diagnostic::display_path(&m.file),
+                    m.line
+                ),
+            ));
+        }
+    }
+    problems
+}
+
+fn find(haystack: &[u8], needle: &[u8]) -> Option<usize> {
+    if needle.is_empty() || needle.len() > haystack.len() {
+        return None;
+    }
+    haystack.windows(needle.len()).position(|w| w == needle)
 }
 
 #[cfg(test)]
@@ -361,5 +688,109 @@ mod tests {
         assert_eq!(text, ["salh satu", "salah dua", "salh tiga"]);
         let (_, missing) = apply("a.txt", "x\ny\nz", &all);
         assert_eq!(missing[0].line, Some(4));
+    }
+
+    fn spelling_rows() -> Corrections {
+        let (parsed, _) = parse(&file(
+            "sumber = \"a.txt\"\nbaris = [1, 9]\nbagian = \"X\"\n\
+             [[koreksi]]\nlokasi = \"l\"\nasli = \"berbagai respon\"\nperbaikan = \"berbagai respons\"\nalasan = \"Ejaan baku.\"\n\
+             [[koreksi]]\nlokasi = \"l\"\nasli = \"olah raga\"\nperbaikan = \"olahraga\"\nalasan = \"Ejaan baku (KBBI).\"\n\
+             [[koreksi]]\nlokasi = \"l\"\nasli = \"berbagi cara\"\nperbaikan = \"berbagai cara\"\nalasan = \"Salah ketik.\"\n\
+             [[koreksi]]\nlokasi = \"l\"\nasli = \"Sebagai laison\"\nperbaikan = \"Sebagai penghubung\"\nalasan = \"Salah ketik.\"\nejaan = true\n\
+             [[koreksi]]\nlokasi = \"l\"\nasli = \"test\"\nperbaikan = \"tes\"\nalasan = \"Ejaan baku.\"\nejaan = false\n\
+             [[ejaan_asli]]\nhalaman = \"src/lama.md\"\nkata = \"Respon\"\nalasan = \"Judul resmi.\"\n",
+        ))
+        .expect("valid");
+        Corrections {
+            files: vec![parsed],
+        }
+    }
+
+    #[test]
+    fn spelling_rows_teach_the_words_they_change() {
+        let taught: Vec<(String, String)> = spelling_rows()
+            .misspellings()
+            .into_iter()
+            .map(|m| (m.wrong, m.right))
+            .collect();
+        // Only rows about spelling ("Ejaan…", or `ejaan = true`): "berbagi" is a word.
+        assert_eq!(
+            taught,
+            [
+                ("respon".to_string(), "respons".to_string()),
+                ("olah raga".into(), "olahraga".into()),
+                ("laison".into(), "penghubung".into()),
+            ]
+        );
+    }
+
+    #[test]
+    fn spelling_check_names_the_place_and_the_fix() {
+        let rows = spelling_rows();
+        let files = [
+            (
+                SourceFile::new(
+                    "book/src/a.md",
+                    "# Judul\n\nRespon warga dan olah raga pagi. `respon` dalam kode.\n<!-- respon -->\n\n```\nrespon\n```\nkorespondensi, respons, respon-respon\n",
+                ),
+                TextKind::Markdown,
+            ),
+            (
+                SourceFile::new(
+                    "book/data/istilah.toml",
+                    "# respon di komentar\n[[istilah]]\nistilah = \"x\"\ndefinisi = \"Sebuah respon.\"\nsinonim = [\n  \"respon\",\n]\n",
+                ),
+                TextKind::Glossary,
+            ),
+            (
+                SourceFile::new("book/src/lama.md", "Respon Lama\n"),
+                TextKind::Markdown,
+            ),
+        ];
+        let text = check_spelling(&rows, &files).to_string();
+        assert!(
+            text.contains("book/src/a.md:3:1: ejaan tidak baku: `Respon`; tulis `Respons`"),
+            "{text}"
+        );
+        assert!(
+            text.contains("book/src/a.md:3:18: ejaan tidak baku: `olah raga`; tulis `olahraga`"),
+            "{text}"
+        );
+        assert!(
+            text.contains(
+                "book/data/istilah.toml:4:20: ejaan tidak baku: `respon`; tulis `respons`"
+            ),
+            "{text}"
+        );
+        assert!(
+            text.contains("book/data/penyuntingan/01.toml:4"),
+            "the row: {text}"
+        );
+        // Code, comments, synonyms, longer words and the kept title are left alone.
+        assert_eq!(text.matches("galat:").count(), 3, "{text}");
+    }
+
+    #[test]
+    fn additions_name_their_form() {
+        let (parsed, _) = parse(&file(
+            "sumber = \"a.txt\"\nbaris = [1, 9]\nbagian = \"X\"\n[[koreksi]]\nlokasi = \"Formulir 1\"\nasli = \"(tidak ada)\"\nperbaikan = \"Prioritas\"\nalasan = \"r\"\njenis = \"tambahan\"\nformulir = \"asesmen\"\n",
+        ))
+        .expect("valid");
+        assert_eq!(parsed.rows[0].kind, Kind::Tambahan);
+        assert_eq!(parsed.rows[0].form.as_deref(), Some("asesmen"));
+        let all = Corrections {
+            files: vec![parsed],
+        };
+        let (lines, problems) = apply("a.txt", "(tidak ada)", &all);
+        assert!(problems.is_empty(), "not applied as text");
+        assert_eq!(lines[0].1, "(tidak ada)");
+        let err = parse(&file(
+            "sumber = \"a.txt\"\nbaris = [1, 9]\nbagian = \"X\"\n[[koreksi]]\nlokasi = \"l\"\nasli = \"a\"\nperbaikan = \"b\"\nalasan = \"r\"\nformulir = \"asesmen\"\n",
+        ))
+        .expect_err("a form on a text row");
+        assert!(
+            err.to_string().contains("hanya untuk koreksi berjenis"),
+            "{err}"
+        );
     }
 }

@@ -23,6 +23,7 @@ pub(crate) const OURS: &[&str] = &[
     "lembar-kerja",
     "kunci-jawaban",
     "kemajuan",
+    "tes",
 ];
 /// Directives handled by mdBook's `links` preprocessor.
 pub(crate) const MDBOOK: &[&str] = &["include", "rustdoc_include", "playground", "title"];
@@ -65,6 +66,12 @@ pub(crate) enum Directive {
     },
     /// The progress page (Kemajuan Saya).
     Progress,
+    /// `{{#tes MODE}}`: the knowledge test or one of its printouts (the mode as written, and
+    /// where; checked by the test module).
+    Test {
+        mode: String,
+        mode_range: Range<usize>,
+    },
 }
 
 /// Byte ranges of inline code and code blocks: directives there are text.
@@ -235,6 +242,10 @@ pub(crate) fn classify(
         ("istilah", []) => Ok(Some(Directive::Glossary)),
         ("penyuntingan", []) => Ok(Some(Directive::Corrections)),
         ("kemajuan", []) => Ok(Some(Directive::Progress)),
+        ("tes", [(mode, range)]) => Ok(Some(Directive::Test {
+            mode: mode.clone(),
+            mode_range: range.clone(),
+        })),
         (name @ ("lembar-kerja" | "kunci-jawaban"), args) => match args {
             [] => Ok(Some(Directive::Worksheet {
                 session: None,

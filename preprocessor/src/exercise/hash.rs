@@ -1,5 +1,5 @@
-//! Content hashes (progress stays valid until what is scored changes) and the fixed shuffles of
-//! ordering and matching exercises.
+//! Content hashes: progress stays valid until what is scored changes. (The order options,
+//! steps and pairs are shown in is `order.rs`.)
 
 use super::model::Body;
 use sha2::{Digest, Sha256};
@@ -106,6 +106,20 @@ fn tidy(text: &str) -> Option<String> {
     Some(lines.join("\n"))
 }
 
+/// A fixed shuffle of `0..n` from the exercise id and a salt: the same order on every build
+/// and device, never the identity (a list shown already in order would be no exercise).
+pub(crate) fn shuffled(id: &str, salt: &str, n: usize) -> Vec<usize> {
+    let mut order: Vec<(String, usize)> = (0..n)
+        .map(|i| (sha256_hex(format!("{id}\u{0}{salt}\u{0}{i}").as_bytes()), i))
+        .collect();
+    order.sort();
+    let mut order: Vec<usize> = order.into_iter().map(|(_, i)| i).collect();
+    if n > 1 && order.iter().enumerate().all(|(at, &i)| at == i) {
+        order.rotate_left(1);
+    }
+    order
+}
+
 #[cfg(test)]
 mod tests {
     use super::tidy;
@@ -121,18 +135,4 @@ mod tests {
         assert_eq!(tidy("satu\ndua  "), None);
         assert_eq!(tidy("satu\ndua\n"), None);
     }
-}
-
-/// A fixed shuffle of `0..n` from the exercise id and a salt: the same order on every build
-/// and device, never the identity (a list shown already in order would be no exercise).
-pub(crate) fn shuffled(id: &str, salt: &str, n: usize) -> Vec<usize> {
-    let mut order: Vec<(String, usize)> = (0..n)
-        .map(|i| (sha256_hex(format!("{id}\u{0}{salt}\u{0}{i}").as_bytes()), i))
-        .collect();
-    order.sort();
-    let mut order: Vec<usize> = order.into_iter().map(|(_, i)| i).collect();
-    if n > 1 && order.iter().enumerate().all(|(at, &i)| at == i) {
-        order.rotate_left(1);
-    }
-    order
 }

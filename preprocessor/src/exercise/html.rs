@@ -6,7 +6,8 @@
 
 use super::case::Case;
 use super::model::{Body, Exercise, ModelValue};
-use super::view::{ExerciseView, kind_label, view};
+use super::order::Figures;
+use super::view::{ExerciseView, kind_label, level_label, view};
 use crate::form::Form;
 use crate::form::html::{self as form_html, AnswerValue, Answers, Instance};
 use crate::render::{Renderer, relative_link};
@@ -166,16 +167,62 @@ pub(crate) fn worksheet_html(
         key: bool,
         /// Every session on one page.
         all: bool,
+        /// The whole book's answer key: what its exercises measure and where their keys are.
+        figures: Option<FiguresView>,
     }
     let sessions = by_session(book, session, |e, _| view(e, book, from));
+    let figures = (key && session.is_none()).then(|| figures_view(book));
     renderer.render(
         "lembar-kerja.html",
         SheetView {
             sessions,
             key,
             all: session.is_none(),
+            figures,
         },
     )
+}
+
+/// [`Figures`] as the answer key page shows them.
+#[derive(Serialize)]
+struct FiguresView {
+    /// "Penerapan" and the number of exercises of that level, in level order.
+    levels: Vec<(&'static str, usize)>,
+    exercises: usize,
+    applying: usize,
+    /// Percentage, rounded.
+    applying_percent: u32,
+    single: usize,
+    /// "A: 2, B: 2, C: 2, D: 1".
+    key_at: String,
+    longest_correct: usize,
+    multiple: usize,
+    all_correct_first: usize,
+}
+
+fn figures_view(book: &Book) -> FiguresView {
+    let f = Figures::of(book.exercises.values());
+    FiguresView {
+        levels: f
+            .levels
+            .iter()
+            .map(|(level, n)| (level_label(*level), *n))
+            .collect(),
+        exercises: f.exercises,
+        applying: f.applying(),
+        applying_percent: (f.applies_share() * 100.0).round() as u32,
+        single: f.single,
+        key_at: f
+            .key_at
+            .iter()
+            .enumerate()
+            .map(|(at, n)| format!("{}: {n}", super::view::letter(at)))
+            .collect::<Vec<_>>()
+            .join(", "),
+        longest_correct: f.longest_correct,
+        multiple: f.multiple,
+        all_correct_first: f.all_correct_first,
+    }
 }
 
 /// The progress page: every exercise by session, with a link to where it is in the book.

@@ -1,7 +1,7 @@
 //! Parsing and validation of one exercise file, kind by kind (scenarios in [`super::scenario`]).
 
 use super::hash::content_hash;
-use super::model::{Body, Choice, Exercise, Kind, ModelValue, Pair, Spans};
+use super::model::{Body, Choice, Exercise, Kind, Level, ModelValue, Pair, Spans};
 use super::raw::{RawChoice, RawExercise, ordered};
 use super::scenario::scenario;
 use crate::content::catalog::Catalog;
@@ -141,6 +141,8 @@ pub(crate) fn load(id: &str, file: &SourceFile) -> Result<Exercise, Diagnostics>
         return Err(r.problems);
     };
     check_keys(&mut r, &raw, kind, raw.jenis.span());
+    let level = level(&mut r, &raw);
+    let fixed_order = fixed_order(&mut r, &raw);
     let body = match kind {
         Kind::SingleChoice | Kind::MultipleChoice => choices(&mut r, &raw, kind),
         Kind::TrueFalse => true_false(&mut r, &raw),
@@ -152,7 +154,7 @@ pub(crate) fn load(id: &str, file: &SourceFile) -> Result<Exercise, Diagnostics>
         Kind::FormFilling => form_filling(&mut r, &raw),
     };
     r.problems.clone().into_result()?;
-    let Some(body) = body else {
+    let (Some(body), Some(level)) = (body, level) else {
         return Err(r.problems);
     };
     let spans = Spans {
@@ -186,33 +188,109 @@ pub(crate) fn load(id: &str, file: &SourceFile) -> Result<Exercise, Diagnostics>
         case,
         facilitator_note,
         body,
+        level,
+        fixed_order,
+        order: Vec::new(),
         hash,
         spans,
     })
 }
 
+/// `tingkat`: required, one of the four levels.
+fn level(r: &mut Reader, raw: &RawExercise) -> Option<Level> {
+    let names: Vec<&str> = Level::ALL.into_iter().map(Level::name).collect();
+    let Some(value) = &raw.tingkat else {
+        r.error(
+            raw.jenis.span(),
+            "latihan ini belum menyatakan `tingkat`",
+            format!(
+                "tambahkan baris `tingkat = \"penerapan\"` (salah satu dari: {}); lihat exercises/README.md",
+                names.join(", ")
+            ),
+        );
+        return None;
+    };
+    let name = value.get_ref().trim();
+    let level = Level::from_name(name);
+    if level.is_none() {
+        r.error(
+            value.span(),
+            format!("tingkat `{name}` tidak dikenal"),
+            format!(
+                "tingkat yang dikenal: {}; {}",
+                names.join(", "),
+                suggestion(name, names.iter().copied(), "tingkat")
+            ),
+        );
+    }
+    level
+}
+
+/// `urutan = "tetap"` keeps the options as written; `"acak"` (the default) lets the build
+/// order them.
+fn fixed_order(r: &mut Reader, raw: &RawExercise) -> bool {
+    let Some(value) = &raw.urutan else {
+        return false;
+    };
+    match value.get_ref().trim() {
+        "tetap" => true,
+        "acak" => false,
+        other => {
+            r.error(
+                value.span(),
+                format!("urutan `{other}` tidak dikenal"),
+                format!(
+                    "tulis `urutan = \"tetap\"` (pilihan tampil seperti tertulis) atau hapus baris ini (pilihan diurutkan oleh buku); {}",
+                    suggestion(other, ["tetap", "acak"], "urutan")
+                ),
+            );
+            false
+        }
+    }
+}
+
+/// Options or statements; `pinnable` when `tetap` is allowed (options, not statements).
 fn choice_list(
     r: &mut Reader,
     list: &Spanned<Vec<Spanned<RawChoice>>>,
+    pinnable: bool,
 ) -> Vec<(Choice, Range<usize>)> {
-    list.get_ref()
+    let out: Vec<(Choice, Range<usize>)> = list
+        .get_ref()
         .iter()
         .map(|c| {
             let c = c.get_ref();
+            if let (Some(pin), false) = (&c.tetap, pinnable) {
+                r.error(
+                    pin.span(),
+                    "`tetap` hanya berlaku untuk [[pilihan]]",
+                    "pernyataan benar-salah selalu tampil seperti tertulis; hapus `tetap`",
+                );
+            }
             let choice = Choice {
                 text: r.text(&c.teks, "teks"),
                 correct: *c.benar.get_ref(),
                 feedback: r.text(&c.umpan_balik, "umpan_balik"),
+                pinned: c.tetap.as_ref().is_some_and(|p| *p.get_ref()),
             };
             (choice, c.benar.span())
         })
-        .collect()
+        .collect();
+    // An option is stored by its text (see order::option_key): two equal texts would be one.
+    let texts: Vec<(String, Range<usize>)> = list
+        .get_ref()
+        .iter()
+        .zip(&out)
+        .map(|(raw, (c, _))| (c.text.clone(), raw.get_ref().teks.span()))
+        .collect();
+    r.unique_texts(&texts, "teks");
+    out
 }
 
 fn choices(r: &mut Reader, raw: &RawExercise, kind: Kind) -> Option<Body> {
     let question = r.text(raw.pertanyaan.as_ref()?, "pertanyaan");
     let list = raw.pilihan.as_ref()?;
-    let options = choice_list(r, list);
+    let options = choice_list(r, list, true);
     if options.len() < 2 {
         r.error(
             list.span(),
@@ -274,7 +352,10 @@ fn choices(r: &mut Reader, raw: &RawExercise, kind: Kind) -> Option<Body> {
 fn true_false(r: &mut Reader, raw: &RawExercise) -> Option<Body> {
     let question = r.optional_text(&raw.pertanyaan, "pertanyaan");
     let list = raw.pernyataan.as_ref()?;
-    let statements: Vec<Choice> = choice_list(r, list).into_iter().map(|(c, _)| c).collect();
+    let statements: Vec<Choice> = choice_list(r, list, false)
+        .into_iter()
+        .map(|(c, _)| c)
+        .collect();
     if statements.is_empty() {
         r.error(
             list.span(),
@@ -500,6 +581,10 @@ fn model_value(value: &ordered::Value, rows_allowed: bool) -> Option<ModelValue>
 // ---- The whole set ----------------------------------------------------------------------------
 
 /// Parses every exercise of the catalog; files that fail are left out, their problems returned.
+/// Options, steps and right-hand texts are then put in the order shown, for the whole book at
+/// once ([`super::order::arrange`]).
 pub(crate) fn load_all(catalog: &Catalog) -> (BTreeMap<String, Exercise>, Diagnostics) {
-    catalog.parse_each(load)
+    let (mut exercises, problems) = catalog.parse_each(load);
+    super::order::arrange(&mut exercises);
+    (exercises, problems)
 }

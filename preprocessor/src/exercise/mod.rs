@@ -13,6 +13,7 @@ pub(crate) mod hash;
 pub(crate) mod html;
 pub(crate) mod load;
 pub(crate) mod model;
+pub(crate) mod order;
 mod raw;
 pub(crate) mod scenario;
 #[cfg(test)]
@@ -22,4 +23,5 @@ pub(crate) mod view;
 pub(crate) use case::{CASES_FILE, Case, load_cases};
 pub(crate) use check::{check_form_answers, check_references};
 pub(crate) use load::load_all;
-pub use model::{Exercise, Kind};
+pub use model::{Exercise, Kind, Level};
+pub use order::{BARS, Bars, Figures};

@@ -63,7 +63,7 @@ impl Kind {
     /// Type-specific keys: (required, optional).
     pub(super) fn keys(self) -> (&'static [&'static str], &'static [&'static str]) {
         match self {
-            Kind::SingleChoice | Kind::MultipleChoice => (&["pertanyaan", "pilihan"], &[]),
+            Kind::SingleChoice | Kind::MultipleChoice => (&["pertanyaan", "pilihan"], &["urutan"]),
             Kind::TrueFalse => (&["pernyataan"], &["pertanyaan"]),
             Kind::Ordering => (&["pertanyaan", "langkah", "umpan_balik"], &[]),
             Kind::Matching => (&["pertanyaan", "pasangan"], &[]),
@@ -91,6 +91,8 @@ pub(crate) struct Choice {
     pub(crate) text: String,
     pub(crate) correct: bool,
     pub(crate) feedback: String,
+    /// `tetap = true`: shown at its place in the file ("Semua benar" last), never moved.
+    pub(crate) pinned: bool,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
@@ -223,6 +225,47 @@ impl Body {
     }
 }
 
+/// What an exercise asks of the learner (`tingkat`), from recalling to judging.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Level {
+    /// Recalling a list, a term or a definition.
+    Ingatan,
+    /// Explaining in one's own words, telling examples apart.
+    Pemahaman,
+    /// Using what the modul teaches in a situation or a case.
+    Penerapan,
+    /// Comparing, judging, diagnosing what went wrong.
+    Analisis,
+}
+
+impl Level {
+    pub(crate) const ALL: [Level; 4] = [
+        Level::Ingatan,
+        Level::Pemahaman,
+        Level::Penerapan,
+        Level::Analisis,
+    ];
+
+    pub fn name(self) -> &'static str {
+        match self {
+            Level::Ingatan => "ingatan",
+            Level::Pemahaman => "pemahaman",
+            Level::Penerapan => "penerapan",
+            Level::Analisis => "analisis",
+        }
+    }
+
+    pub(crate) fn from_name(name: &str) -> Option<Level> {
+        Level::ALL.into_iter().find(|l| l.name() == name)
+    }
+
+    /// Applying or analysing: what the book wants most exercises to ask.
+    pub fn applies(self) -> bool {
+        matches!(self, Level::Penerapan | Level::Analisis)
+    }
+}
+
 /// Where references were written, for errors found once the book is known.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub(crate) struct Spans {
@@ -251,6 +294,15 @@ pub struct Exercise {
     /// Markdown, trainer mode only.
     pub(crate) facilitator_note: Option<String>,
     pub(crate) body: Body,
+    /// `tingkat`: what the exercise asks of the learner.
+    pub level: Level,
+    /// `urutan = "tetap"`: options shown as written, never reordered.
+    pub(crate) fixed_order: bool,
+    /// The order shown to the learner, as indexes into the file's list: options of the two
+    /// choice kinds, steps of an ordering, right-hand texts of a matching exercise (empty for
+    /// the other kinds). Set for the whole book at once by [`super::order::arrange`]; the
+    /// chapter block, worksheet and answer key all show this order.
+    pub(crate) order: Vec<usize>,
     /// Hash of what the learner answers and how it is scored: a change makes a stored answer
     /// "outdated" instead of silently wrong.
     pub(crate) hash: String,

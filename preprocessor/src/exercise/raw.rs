@@ -13,11 +13,14 @@ pub(super) struct RawExercise {
     pub(super) sesi: Spanned<String>,
     pub(super) topik: Option<Spanned<String>>,
     pub(super) jenis: Spanned<String>,
+    /// Required; optional here so that a missing one is reported with its place and the values.
+    pub(super) tingkat: Option<Spanned<String>>,
     pub(super) pengantar: Option<Spanned<String>>,
     pub(super) kasus: Option<Spanned<String>>,
     pub(super) catatan_fasilitator: Option<Spanned<String>>,
     pub(super) pertanyaan: Option<Spanned<String>>,
     pub(super) pilihan: Option<Spanned<Vec<Spanned<RawChoice>>>>,
+    pub(super) urutan: Option<Spanned<String>>,
     pub(super) pernyataan: Option<Spanned<Vec<Spanned<RawChoice>>>>,
     pub(super) langkah: Option<Spanned<Vec<Spanned<String>>>>,
     pub(super) umpan_balik: Option<Spanned<String>>,
@@ -41,6 +44,7 @@ pub(super) struct RawChoice {
     pub(super) teks: Spanned<String>,
     pub(super) benar: Spanned<bool>,
     pub(super) umpan_balik: Spanned<String>,
+    pub(super) tetap: Option<Spanned<bool>>,
 }
 
 #[derive(Debug, Deserialize)]
@@ -84,6 +88,7 @@ impl RawExercise {
         keys!(
             pertanyaan,
             pilihan,
+            urutan,
             pernyataan,
             langkah,
             umpan_balik,

@@ -1,15 +1,15 @@
 //! Parsing, validation, hashes and scenario order of exercise files.
 
 use super::case::{CASES_FILE, load_cases};
-use super::hash::shuffled;
 use super::load::load;
-use super::model::{Body, Exercise, Kind, ModelValue};
+use super::model::{Body, Exercise, Kind, Level, ModelValue};
+use super::order::{Figures, arrange, is_rotation, scrambled};
 use super::scenario::{best_path, node_order};
 use crate::content::chapters::ChapterIndex;
 use crate::diagnostic::SourceFile;
 use std::path::PathBuf;
 
-const HEAD: &str = "judul = \"Latihan\"\nsesi = \"1-1\"\n";
+const HEAD: &str = "judul = \"Latihan\"\nsesi = \"1-1\"\ntingkat = \"penerapan\"\n";
 
 fn parse(body: &str) -> Result<Exercise, String> {
     let text = format!("{HEAD}{body}");
@@ -78,19 +78,19 @@ fn bad_files_get_messages_with_place_and_fix() {
         (
             "jenis = \"pilihan-gandaa\"\n",
             &[
-                "a-1.toml:3:9: jenis latihan `pilihan-gandaa` tidak dikenal",
+                "a-1.toml:4:9: jenis latihan `pilihan-gandaa` tidak dikenal",
                 "maksud Anda `pilihan-ganda`?",
             ],
         ),
         (
             &SINGLE.replace("benar = false", "benar = true"),
             &[
-                "a-1.toml:11:9: pilihan-ganda harus mempunyai tepat satu pilihan benar, tetapi ada 2",
+                "a-1.toml:12:9: pilihan-ganda harus mempunyai tepat satu pilihan benar, tetapi ada 2",
             ],
         ),
         (
             &SINGLE.replace("benar = true", "benar = false"),
-            &["a-1.toml:5:1: pilihan-ganda tidak mempunyai pilihan yang benar"],
+            &["a-1.toml:6:1: pilihan-ganda tidak mempunyai pilihan yang benar"],
         ),
         (
             &SINGLE
@@ -100,73 +100,73 @@ fn bad_files_get_messages_with_place_and_fix() {
         ),
         (
             &SINGLE.replace("umpan_balik = \"tidak\"\n", ""),
-            &["a-1.toml:9:1: kolom `umpan_balik` wajib diisi tetapi tidak ada"],
+            &["a-1.toml:10:1: kolom `umpan_balik` wajib diisi tetapi tidak ada"],
         ),
         (
             &format!("langkah = [\"a\"]\n{SINGLE}"),
             &[
-                "a-1.toml:3:11: kolom `langkah` tidak dipakai oleh latihan jenis `pilihan-ganda`",
+                "a-1.toml:4:11: kolom `langkah` tidak dipakai oleh latihan jenis `pilihan-ganda`",
                 "`langkah` dipakai oleh urutkan",
             ],
         ),
         (
             "jenis = \"urutkan\"\npertanyaan = \"U\"\nlangkah = [\"a\", \"b\"]\n",
             &[
-                "a-1.toml:5:11: urutkan memerlukan paling sedikit 3 langkah, tertulis 2",
-                "a-1.toml:3:9: latihan jenis `urutkan` memerlukan kolom `umpan_balik`",
+                "a-1.toml:6:11: urutkan memerlukan paling sedikit 3 langkah, tertulis 2",
+                "a-1.toml:4:9: latihan jenis `urutkan` memerlukan kolom `umpan_balik`",
             ],
         ),
         (
             "jenis = \"urutkan\"\npertanyaan = \"U\"\nlangkah = [\"a\", \"b\", \"A\"]\numpan_balik = \"u\"\n",
-            &["a-1.toml:5:22: `langkah` “A” tertulis dua kali (juga di baris 5)"],
+            &["a-1.toml:6:22: `langkah` “A” tertulis dua kali (juga di baris 6)"],
         ),
         (
             "jenis = \"jodohkan\"\npertanyaan = \"J\"\n[[pasangan]]\nkiri = \"a\"\nkanan = \"1\"\n[[pasangan]]\nkiri = \"b\"\nkanan = \"1\"\n[[pasangan]]\nkiri = \"c\"\nkanan = \"3\"\n",
-            &["a-1.toml:10:9: `kanan` “1” tertulis dua kali (juga di baris 7)"],
+            &["a-1.toml:11:9: `kanan` “1” tertulis dua kali (juga di baris 8)"],
         ),
         (
             "jenis = \"isian-singkat\"\npertanyaan = \"I\"\njawaban = [\"?!\"]\numpan_balik_benar = \"b\"\numpan_balik_salah = \"s\"\n",
-            &["a-1.toml:5:12: jawaban tanpa huruf atau angka"],
+            &["a-1.toml:6:12: jawaban tanpa huruf atau angka"],
         ),
         (
             "jenis = \"refleksi\"\npertanyaan = \"  \"\nbaris = 0\n",
             &[
-                "a-1.toml:4:14: `pertanyaan` kosong",
-                "a-1.toml:5:9: jumlah baris 0 tidak sah",
+                "a-1.toml:5:14: `pertanyaan` kosong",
+                "a-1.toml:6:9: jumlah baris 0 tidak sah",
             ],
         ),
         (
             "jenis = \"isi-formulir\"\nformulir = \"f\"\npertanyaan = \"F\"\n[jawaban_model]\nnama = { a = 1 }\n[umpan_balik_kolom]\nnma = \"x\"\n",
             &[
-                "a-1.toml:7:8: nilai jawaban model untuk `nama` tidak sah",
-                "a-1.toml:9:1: umpan balik untuk kolom `nma` yang tidak ada di jawaban_model",
+                "a-1.toml:8:8: nilai jawaban model untuk `nama` tidak sah",
+                "a-1.toml:10:1: umpan balik untuk kolom `nma` yang tidak ada di jawaban_model",
             ],
         ),
         (
             &SCENARIO.replace("lanjut = \"buruk\"", "lanjut = \"burk\""),
             &[
-                "a-1.toml:15:10: `lanjut` menuju simpul `burk` yang tidak ada",
+                "a-1.toml:16:10: `lanjut` menuju simpul `burk` yang tidak ada",
                 "maksud Anda `buruk`?",
             ],
         ),
         (
             &SCENARIO.replace("lanjut = \"buruk\"", "lanjut = \"baik\""),
-            &["a-1.toml:33:6: simpul `buruk` tidak dapat dicapai dari simpul awal `awal`"],
+            &["a-1.toml:34:6: simpul `buruk` tidak dapat dicapai dari simpul awal `awal`"],
         ),
         (
             &SCENARIO
                 .replace("lanjut = \"baik\"", "lanjut = \"tengah\"")
                 .replace("lanjut = \"awal\"", "lanjut = \"tengah\""),
             &[
-                "a-1.toml:17:6: dari simpul `tengah` tidak ada jalan menuju akhir",
+                "a-1.toml:18:6: dari simpul `tengah` tidak ada jalan menuju akhir",
                 "simpul `baik` tidak dapat dicapai",
             ],
         ),
         (
             &SCENARIO.replace("akhir = \"baik\"\n", ""),
             &[
-                "a-1.toml:30:14: simpul `baik` bukan akhir, tetapi mempunyai pembahasan",
-                "a-1.toml:28:6: simpul `baik` buntu",
+                "a-1.toml:31:14: simpul `baik` bukan akhir, tetapi mempunyai pembahasan",
+                "a-1.toml:29:6: simpul `baik` buntu",
             ],
         ),
         (
@@ -179,15 +179,15 @@ fn bad_files_get_messages_with_place_and_fix() {
         ),
         (
             &SCENARIO.replace("pembahasan = \"P\"\n", ""),
-            &["a-1.toml:30:9: simpul akhir `baik` tidak mempunyai pembahasan"],
+            &["a-1.toml:31:9: simpul akhir `baik` tidak mempunyai pembahasan"],
         ),
         (
             &SCENARIO.replace("mulai = \"awal\"", "mulai = \"mula\""),
-            &["a-1.toml:4:9: simpul awal `mula` tidak ada"],
+            &["a-1.toml:5:9: simpul awal `mula` tidak ada"],
         ),
         (
             &SCENARIO.replace("id = \"tengah\"", "id = \"awal\""),
-            &["id simpul `awal` sudah dipakai di baris 6"],
+            &["id simpul `awal` sudah dipakai di baris 7"],
         ),
     ];
     for (body, expected) in cases {
@@ -228,17 +228,129 @@ fn the_hash_follows_the_question_not_the_feedback() {
 }
 
 #[test]
-fn shuffles_are_fixed_and_never_the_identity() {
-    for n in 2..9 {
-        for id in ["1-4-a", "1-4-b", "x"] {
-            let order = shuffled(id, "urutkan", n);
-            assert_eq!(order, shuffled(id, "urutkan", n), "deterministic");
-            assert_ne!(order, (0..n).collect::<Vec<_>>(), "{id} {n}");
+fn scrambles_are_fixed_and_never_the_answer_order_or_a_rotation() {
+    for n in 3..10 {
+        for id in ["1-4-a", "1-4-b", "x", "1-2-fungsi-manajemen-kasus"] {
+            let order = scrambled(id, "urutkan", n);
+            assert_eq!(order, scrambled(id, "urutkan", n), "deterministic");
+            assert!(!is_rotation(&order), "{id} {n}: {order:?}");
             let mut sorted = order.clone();
             sorted.sort_unstable();
             assert_eq!(sorted, (0..n).collect::<Vec<_>>(), "a permutation");
         }
     }
+    assert!(is_rotation(&[2, 3, 0, 1]));
+    assert!(!is_rotation(&[1, 0, 2, 3]));
+}
+
+/// A single-choice exercise with four options, the key written first, optionally with extra
+/// lines (`urutan`, …) and a pinned last option.
+fn single(id: &str, extra: &str, pin_last: bool) -> Exercise {
+    let mut body = format!("jenis = \"pilihan-ganda\"\n{extra}pertanyaan = \"Apa?\"\n");
+    for (i, text) in ["benar sekali", "keliru satu", "keliru dua", "Semua benar"]
+        .iter()
+        .enumerate()
+    {
+        let pin = if pin_last && i == 3 {
+            "tetap = true\n"
+        } else {
+            ""
+        };
+        body.push_str(&format!(
+            "[[pilihan]]\nteks = \"{text}\"\nbenar = {}\numpan_balik = \"u\"\n{pin}",
+            i == 0
+        ));
+    }
+    let text = format!("{HEAD}{body}");
+    load(id, &SourceFile::new(format!("{id}.toml"), text)).expect("parses")
+}
+
+fn multiple(id: &str) -> Exercise {
+    let mut body = "jenis = \"pilihan-jamak\"\npertanyaan = \"Apa?\"\n".to_string();
+    for (i, text) in ["satu", "dua", "tiga", "empat", "lima"].iter().enumerate() {
+        body.push_str(&format!(
+            "[[pilihan]]\nteks = \"{text}\"\nbenar = {}\numpan_balik = \"u\"\n",
+            i < 3
+        ));
+    }
+    load(id, &SourceFile::new("m.toml", format!("{HEAD}{body}"))).expect("parses")
+}
+
+#[test]
+fn keys_are_spread_over_the_positions_and_pins_are_kept() {
+    let mut book = std::collections::BTreeMap::new();
+    for i in 0..9 {
+        let id = format!("1-1-soal-{i}");
+        book.insert(id.clone(), single(&id, "", i == 0));
+    }
+    book.insert(
+        "1-1-tetap".into(),
+        single("1-1-tetap", "urutan = \"tetap\"\n", false),
+    );
+    for i in 0..8 {
+        let id = format!("1-1-jamak-{i}");
+        book.insert(id.clone(), multiple(&id));
+    }
+    let before = book.clone();
+    arrange(&mut book);
+    let mut again = before;
+    arrange(&mut again);
+    for (id, e) in &book {
+        assert_eq!(
+            e.order, again[id].order,
+            "{id}: the same sources, the same order"
+        );
+        let mut sorted = e.order.clone();
+        sorted.sort_unstable();
+        assert_eq!(sorted, (0..e.order.len()).collect::<Vec<_>>(), "{id}");
+    }
+    assert_eq!(book["1-1-tetap"].order, [0, 1, 2, 3], "urutan = \"tetap\"");
+    assert_eq!(
+        book["1-1-soal-0"].order[3], 3,
+        "a pinned option stays in its place"
+    );
+    let f = Figures::of(book.values());
+    assert_eq!(f.single, 10);
+    // Ten keys over four places: never more than three at one (the pinned order holds one).
+    assert!(f.key_at.iter().all(|&n| n <= 3), "{:?}", f.key_at);
+    assert_eq!(f.key_at.iter().sum::<usize>(), 10);
+    assert_eq!(f.multiple, 8);
+    assert_eq!(f.all_correct_first, 0, "right options never all first");
+    assert_eq!(f.levels[2], (Level::Penerapan, 18));
+    assert_eq!(f.applies_share(), 1.0);
+}
+
+#[test]
+fn the_level_is_required_and_a_typo_gets_the_closest_name() {
+    let text = "judul = \"L\"\nsesi = \"1-1\"\n".to_string() + SINGLE;
+    let missing = load("a-1", &SourceFile::new("a-1.toml", text))
+        .map(|_| ())
+        .expect_err("no tingkat")
+        .to_string();
+    assert!(
+        missing.contains("a-1.toml:3:9: latihan ini belum menyatakan `tingkat`"),
+        "{missing}"
+    );
+    parse(&SINGLE.replace("pertanyaan", "urutan = \"acak\"\npertanyaan"))
+        .expect("acak is the default");
+    let text = format!("judul = \"L\"\nsesi = \"1-1\"\ntingkat = \"penerapn\"\n{SINGLE}");
+    let typo = load("a-1", &SourceFile::new("a-1.toml", text))
+        .map(|_| ())
+        .expect_err("a typo")
+        .to_string();
+    assert!(typo.contains("tingkat `penerapn` tidak dikenal"), "{typo}");
+    assert!(typo.contains("maksud Anda `penerapan`?"), "{typo}");
+    let order = error(&SINGLE.replace("pertanyaan", "urutan = \"tetep\"\npertanyaan"));
+    assert!(order.contains("maksud Anda `tetap`?"), "{order}");
+    let statement = error(
+        "jenis = \"benar-salah\"\n[[pernyataan]]\nteks = \"X\"\nbenar = false\numpan_balik = \"u\"\ntetap = true\n",
+    );
+    assert!(
+        statement.contains("`tetap` hanya berlaku untuk [[pilihan]]"),
+        "{statement}"
+    );
+    let twice = error(&SINGLE.replace("teks = \"B\"", "teks = \"a\""));
+    assert!(twice.contains("tertulis dua kali"), "{twice}");
 }
 
 #[test]

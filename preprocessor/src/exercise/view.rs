@@ -3,9 +3,9 @@
 //! computed here (letters, fixed shuffles, scenario numbers, model answers as text); the
 //! templates only lay it out.
 
-use super::hash::shuffled;
 use super::html::Book;
-use super::model::{Body, Choice, Exercise, Kind, ModelValue, Node, Pair};
+use super::model::{Body, Choice, Exercise, Kind, Level, ModelValue, Node, Pair};
+use super::order::option_key;
 use super::scenario::{best_path, node_order};
 use crate::form::html::answer_text;
 use crate::form::{Field, Form, Kind as FieldKind};
@@ -31,6 +31,10 @@ pub(crate) struct ExerciseView<'a> {
     title: &'a str,
     /// Content hash (`data-hash`): stored progress is current while it matches.
     hash: &'a str,
+    /// `tingkat`: "penerapan", …
+    level: &'static str,
+    /// "Penerapan", from the UI table.
+    level_label: &'static str,
     intro: Option<&'a str>,
     /// The facilitator's note (Markdown).
     note: Option<&'a str>,
@@ -53,7 +57,8 @@ struct CaseLink<'a> {
 #[derive(Serialize)]
 #[serde(untagged)]
 enum BodyView<'a> {
-    /// Single choice, multiple choice and true/false (statements as options, no letters).
+    /// Single choice, multiple choice (options in the order shown) and true/false
+    /// (statements as written, no letters).
     Choices {
         question: Option<&'a str>,
         options: Vec<OptionView<'a>>,
@@ -103,9 +108,14 @@ enum BodyView<'a> {
 
 #[derive(Serialize)]
 struct OptionView<'a> {
-    /// "A", "B", … (not for true/false statements).
+    /// "A", "B", … by the place shown (not for true/false statements).
     #[serde(skip_serializing_if = "Option::is_none")]
     letter: Option<String>,
+    /// The option's identity (`data-pilihan`, the input's value): what a saved answer names.
+    key: String,
+    /// Its place in the file (`data-asal`): answers saved before options were reordered
+    /// named options by this place.
+    source: usize,
     text: &'a str,
     correct: bool,
     feedback: &'a str,
@@ -199,6 +209,11 @@ pub(crate) fn kind_label(kind: Kind) -> &'static str {
     ui::text(&format!("latihan_jenis_{}", kind.name().replace('-', "_")))
 }
 
+/// The label of a level, from the UI table ("Penerapan").
+pub(crate) fn level_label(level: Level) -> &'static str {
+    ui::text(&format!("latihan_tingkat_{}", level.name()))
+}
+
 /// The template partial of a kind, `latihan/NAME.html`: its chapter block, answer key and
 /// worksheet entry. The two choice kinds differ in one input type and share one.
 fn partial(kind: Kind) -> &'static str {
@@ -209,7 +224,7 @@ fn partial(kind: Kind) -> &'static str {
 }
 
 /// Letters for options and the right column of a matching exercise: A, B, …, Z, AA, AB, …
-fn letter(i: usize) -> String {
+pub(crate) fn letter(i: usize) -> String {
     let mut n = i;
     let mut out = Vec::new();
     loop {
@@ -241,6 +256,8 @@ pub(crate) fn view<'a>(e: &'a Exercise, book: &Book<'a>, from: &Path) -> Exercis
         topic: e.topic.as_deref(),
         title: &e.title,
         hash: &e.hash,
+        level: e.level.name(),
+        level_label: level_label(e.level),
         intro: e.intro.as_deref(),
         note: e.facilitator_note.as_deref(),
         case,
@@ -254,7 +271,7 @@ fn body<'a>(e: &'a Exercise, book: &Book<'a>, from: &Path) -> BodyView<'a> {
         Body::SingleChoice { question, options } | Body::MultipleChoice { question, options } => {
             BodyView::Choices {
                 question: Some(question),
-                options: options_view(options, true),
+                options: options_view(options, &e.order, true),
             }
         }
         Body::TrueFalse {
@@ -262,7 +279,7 @@ fn body<'a>(e: &'a Exercise, book: &Book<'a>, from: &Path) -> BodyView<'a> {
             statements,
         } => BodyView::Choices {
             question: question.as_deref(),
-            options: options_view(statements, false),
+            options: options_view(statements, &[], false),
         },
         Body::Ordering {
             question,
@@ -271,8 +288,7 @@ fn body<'a>(e: &'a Exercise, book: &Book<'a>, from: &Path) -> BodyView<'a> {
         } => BodyView::Ordering {
             question,
             steps,
-            shown: shuffled(&e.id, "urutkan", steps.len())
-                .into_iter()
+            shown: shown(&e.order, steps.len())
                 .map(|i| StepView {
                     text: &steps[i],
                     position: i,
@@ -280,7 +296,7 @@ fn body<'a>(e: &'a Exercise, book: &Book<'a>, from: &Path) -> BodyView<'a> {
                 .collect(),
             feedback,
         },
-        Body::Matching { question, pairs } => matching(&e.id, question, pairs),
+        Body::Matching { question, pairs } => matching(&e.order, question, pairs),
         Body::ShortAnswer {
             question,
             answers,
@@ -328,22 +344,34 @@ fn body<'a>(e: &'a Exercise, book: &Book<'a>, from: &Path) -> BodyView<'a> {
     }
 }
 
-fn options_view(options: &[Choice], lettered: bool) -> Vec<OptionView<'_>> {
-    options
-        .iter()
+/// The indexes of `n` items in the order decided by `order::arrange` (as written when it
+/// decided nothing).
+fn shown(order: &[usize], n: usize) -> impl Iterator<Item = usize> + '_ {
+    let written = order.is_empty().then_some(0..n).into_iter().flatten();
+    order.iter().copied().chain(written)
+}
+
+fn options_view<'a>(options: &'a [Choice], order: &[usize], lettered: bool) -> Vec<OptionView<'a>> {
+    shown(order, options.len())
         .enumerate()
-        .map(|(i, o)| OptionView {
-            letter: lettered.then(|| letter(i)),
-            text: &o.text,
-            correct: o.correct,
-            feedback: &o.feedback,
+        .map(|(at, i)| {
+            let o = &options[i];
+            OptionView {
+                letter: lettered.then(|| letter(at)),
+                key: option_key(&o.text),
+                source: i,
+                text: &o.text,
+                correct: o.correct,
+                feedback: &o.feedback,
+            }
         })
         .collect()
 }
 
-/// The right-hand texts in a fixed shuffle, lettered; each pair knows its letter.
-fn matching<'a>(id: &str, question: &'a str, pairs: &'a [Pair]) -> BodyView<'a> {
-    let order = shuffled(id, "jodohkan", pairs.len());
+/// The right-hand texts in the order decided by `order::arrange`, lettered; each pair knows
+/// its letter.
+fn matching<'a>(order: &[usize], question: &'a str, pairs: &'a [Pair]) -> BodyView<'a> {
+    let order: Vec<usize> = shown(order, pairs.len()).collect();
     let mut letter_of = vec![String::new(); pairs.len()];
     for (at, &i) in order.iter().enumerate() {
         letter_of[i] = letter(at);

@@ -213,13 +213,8 @@ impl Loader<'_> {
     ) -> (Vec<String>, Vec<Range<usize>>) {
         let sessions: Vec<String> = sesi.get_ref().iter().map(|c| c.get_ref().clone()).collect();
         let spans = sesi.get_ref().iter().map(Spanned::span).collect();
-        if sessions.is_empty() {
-            self.error(
-                sesi.span(),
-                "formulir tidak menyebut sesi yang memakainya",
-                "tulis misalnya sesi = [\"1-4\"]",
-            );
-        }
+        // `sesi = []`: a form of the training itself (attendance, evaluation, RTL), used by
+        // no session; the key stays required so that forgetting it is still an error.
         (sessions, spans)
     }
 

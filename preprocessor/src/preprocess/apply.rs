@@ -93,6 +93,23 @@ fn render(
         Edit::FormList => block(forms.list_html(source, renderer)?),
         Edit::Glossary => glossary_html(&model.glossary, &model.sessions, source, renderer)?,
         Edit::Corrections => content_html::corrections_html(&model.corrections, renderer)?,
+        Edit::Test(mode) => {
+            let bank = model.test.as_ref().ok_or("bank soal tidak ada")?;
+            let (pre, post) = &model.test_pages;
+            let other = match mode {
+                crate::tes::html::Mode::Awal => post.as_deref(),
+                crate::tes::html::Mode::Akhir => pre.as_deref(),
+                _ => None,
+            };
+            block(crate::tes::html::test_html(
+                bank,
+                *mode,
+                &model.sessions_in_order(),
+                other,
+                source,
+                renderer,
+            )?)
+        }
         Edit::ReadingSource(i) => {
             let reading = model.readings.get(*i).ok_or("bacaan tidak ditemukan")?;
             let label =

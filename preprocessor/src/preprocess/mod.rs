@@ -121,6 +121,16 @@ fn process(paths: &Paths, mut book: Book) -> Result<(Book, Vec<SiteFile>), Diagn
             )),
         }
     }
+    if let Some(bank) = &model.test {
+        match crate::tes::xlsform::workbook(bank) {
+            Ok(bytes) => files.push((PathBuf::from(crate::tes::XLSX_PATH), bytes)),
+            Err(message) => problems.push(Diagnostic::file(
+                &paths.data.join(crate::tes::model::FILE_NAME),
+                message,
+                "ini galat internal ekspor XLSForm; laporkan kepada pengembang",
+            )),
+        }
+    }
     book.for_each_chapter_mut(|chapter| {
         let Some(source) = chapter.source_path.clone() else {
             return;

@@ -5,7 +5,7 @@
 use crate::config::Paths;
 use crate::content::catalog::{Catalog, Entry};
 use crate::content::chapters::{ChapterIndex, front_matter};
-use crate::content::corrections::Corrections;
+use crate::content::corrections::{self, Corrections, TextKind};
 use crate::content::directive::{self, Directive, RawDirective};
 use crate::content::reading;
 use crate::diagnostic::{Diagnostic, Diagnostics, SourceFile, display_path, suggestion};
@@ -47,6 +47,8 @@ pub(super) enum Edit {
     Corrections,
     /// The source line of a reading: index into `Model::readings`.
     ReadingSource(usize),
+    /// `{{#tes MODE}}`: the knowledge test or a printout of it.
+    Test(crate::tes::html::Mode),
 }
 
 /// Each chapter's edits, by chapter (relative to `src/`).
@@ -101,6 +103,10 @@ impl<'a> Scan<'a> {
         }
         match Corrections::load(&paths.data) {
             Ok(corrections) => model.corrections = corrections,
+            Err(d) => problems.extend(d),
+        }
+        match crate::tes::Bank::load(&paths.data) {
+            Ok(bank) => model.test = bank,
             Err(d) => problems.extend(d),
         }
         for (catalog, folder) in [
@@ -237,6 +243,9 @@ impl<'a> Scan<'a> {
             Directive::Exercise { id, id_range } => {
                 self.exercise(file, source, raw, id, id_range)?
             }
+            Directive::Test { mode, mode_range } => {
+                self.test(file, source, raw, &mode, mode_range)?
+            }
             Directive::Worksheet { session, key } => {
                 if let Some((code, range)) = &session {
                     self.worksheet_codes
@@ -305,6 +314,55 @@ impl<'a> Scan<'a> {
         Ok(Edit::Exercise(id))
     }
 
+    /// `{{#tes MODE}}`: a known mode, a bank to show, and each test on one page only.
+    fn test(
+        &mut self,
+        file: &SourceFile,
+        source: &Path,
+        raw: &RawDirective,
+        mode: &str,
+        mode_range: Range<usize>,
+    ) -> Result<Edit, Diagnostics> {
+        use crate::tes::html::{MODES, Mode};
+        let Some(parsed) = Mode::parse(mode) else {
+            return Err(Diagnostics(vec![file.error(
+                mode_range,
+                format!("jenis tes `{mode}` tidak dikenal"),
+                format!(
+                    "tulis salah satu dari {}; {}",
+                    MODES.join(", "),
+                    suggestion(mode, MODES.iter().copied(), "jenis tes")
+                ),
+            )]));
+        };
+        if self.model.test.is_none() {
+            return Err(Diagnostics(vec![file.error(
+                raw.range.clone(),
+                format!(
+                    "{{{{#tes {mode}}}}} memerlukan bank soal {}",
+                    display_path(&self.paths.data.join(crate::tes::model::FILE_NAME))
+                ),
+                "buat berkas bank soal (lihat book/data/tes.toml di buku utama) atau hapus direktif ini",
+            )]));
+        }
+        let page = match parsed {
+            Mode::Awal => Some(&mut self.model.test_pages.0),
+            Mode::Akhir => Some(&mut self.model.test_pages.1),
+            _ => None,
+        };
+        if let Some(page) = page {
+            once(
+                page,
+                file,
+                raw,
+                source,
+                &format!("tes {mode}"),
+                "setiap tes tampil di satu halaman saja, agar jawaban tersimpan di satu tempat",
+            )?;
+        }
+        Ok(Edit::Test(parsed))
+    }
+
     /// Checks that need every chapter read (sessions, forms, glossary, exercise references),
     /// places the exercises no directive placed, and completes the model.
     fn finish(mut self, book: &Book) -> Result<(Model, Plans), Diagnostics> {
@@ -319,6 +377,18 @@ impl<'a> Scan<'a> {
         let sessions: Vec<Session> = self.sessions.iter().map(|(s, _, _)| s.clone()).collect();
         let codes: Vec<&str> = sessions.iter().map(|s| s.code.as_str()).collect();
         problems.extend(check_form_uses(&mut self.model, &codes));
+        // Without the programme no session record was read: checking the bank against no
+        // sessions would bury the programme's error under one error per item.
+        if let (Some(bank), Some(_)) = (&mut self.model.test, &self.model.program) {
+            problems.extend(bank.check(&sessions));
+        }
+        if let Some(program) = &self.model.program {
+            problems.extend(crate::session::programme::check_blocks(
+                program,
+                &sessions,
+                &self.index.chapters,
+            ));
+        }
         if let Some(spans) = &self.glossary_spans {
             problems.extend(self.model.glossary.check_sessions(spans, &sessions));
         }
@@ -344,6 +414,14 @@ impl<'a> Scan<'a> {
                 ));
             }
         }
+        problems.extend(corrections::check_forms(
+            &self.model.corrections,
+            self.model.forms.ids(),
+        ));
+        problems.extend(corrections::check_spelling(
+            &self.model.corrections,
+            &spelling_files(self.paths, book, &self.model),
+        ));
         place_remaining(
             &self.model.exercise_data,
             &self.placed,
@@ -483,6 +561,30 @@ fn place_remaining(
             edits.push((*len..*len, Edit::ExerciseGroup(ids)));
         }
     }
+}
+
+/// What the spelling check reads (issue 13): every chapter's Markdown, the exercise, case and
+/// form files, the glossary. A file that cannot be read was reported where it was loaded.
+fn spelling_files(paths: &Paths, book: &Book, model: &Model) -> Vec<(SourceFile, TextKind)> {
+    let chapters = book
+        .chapters()
+        .filter_map(|c| c.source_path.as_ref())
+        .map(|p| (paths.src.join(p), TextKind::Markdown));
+    let data = model
+        .exercises
+        .entries
+        .values()
+        .chain(model.forms.entries.values())
+        .map(|e| (e.path.clone(), TextKind::Toml))
+        .chain([
+            (paths.exercises.join(exercise::CASES_FILE), TextKind::Toml),
+            (paths.data.join(glossary::FILE_NAME), TextKind::Glossary),
+        ]);
+    chapters
+        .chain(data)
+        .filter(|(path, _)| path.is_file())
+        .filter_map(|(path, kind)| Some((SourceFile::read(&path).ok()?, kind)))
+        .collect()
 }
 
 /// Every exercise in the order a reader meets it, with the chapter that shows it.

@@ -204,6 +204,12 @@ fn bm25_scores(
     Ok(scores)
 }
 
+/// Writer memory per token of text: well above what tantivy's in-memory postings take, so
+/// the whole book stays one segment.
+const BUDGET_PER_TOKEN: usize = 256;
+/// Below tantivy's limit for one thread's budget (4 GB).
+const MAX_BUDGET: usize = 3_000_000_000;
+
 /// A tantivy index in memory of the sections' words (stopwords out, terms from the lexicon),
 /// one field per [`FIELDS`].
 fn tantivy_index(
@@ -223,8 +229,15 @@ fn tantivy_index(
         .collect();
     let index = Index::create_in_ram(builder.build());
     // One thread, one commit: one segment whose document numbers are the section numbers.
+    // The writer flushes a segment whenever its memory budget is full, so the budget grows
+    // with the text (tantivy takes the memory as it needs it, not up front).
+    let tokens: usize = split.iter().flatten().map(Vec::len).sum();
+    let budget = tokens
+        .saturating_mul(BUDGET_PER_TOKEN)
+        .saturating_add(15_000_000)
+        .min(MAX_BUDGET);
     let mut writer: IndexWriter<TantivyDocument> = index
-        .writer_with_num_threads(1, 15_000_000)
+        .writer_with_num_threads(1, budget)
         .map_err(tantivy_error)?;
     for split in split {
         let mut doc = TantivyDocument::default();

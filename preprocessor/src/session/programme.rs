@@ -1,12 +1,17 @@
 //! Programme data shared by all sessions: the modul's method list (D) and media list (E), the
-//! length of a JP (*jam pelajaran*) and the training day (start, JP per day, breaks). Read from
-//! `book/data/program.toml`.
+//! length of a JP (*jam pelajaran*), the training day (start, JP per day, breaks, number of
+//! days) and the blocks of a Diklat in order (`[[acara]]`: opening, pre-test, the sessions with
+//! the reason for each one's JP, RTL, post-test, evaluation, closing). Read from
+//! `book/data/program.toml`; the blocks are checked against the session records by
+//! [`check_blocks`] once every chapter is read.
 
+use super::record::Session;
 use crate::content::is_slug;
-use crate::diagnostic::{Diagnostic, Diagnostics, SourceFile, from_toml_error};
+use crate::diagnostic::{Diagnostic, Diagnostics, SourceFile, from_toml_error, suggestion};
 use serde::{Deserialize, Serialize};
-use std::collections::BTreeMap;
-use std::path::Path;
+use std::collections::{BTreeMap, BTreeSet};
+use std::ops::Range;
+use std::path::{Path, PathBuf};
 use toml::Spanned;
 
 pub(crate) const FILE_NAME: &str = "program.toml";
@@ -18,6 +23,22 @@ struct ProgramRecord {
     jadwal: Spanned<DayRecord>,
     metode: Vec<Spanned<ItemRecord>>,
     media: Vec<Spanned<ItemRecord>>,
+    #[serde(default)]
+    acara: Vec<Spanned<BlockRecord>>,
+}
+
+/// `[[acara]]`: a session (`sesi`, with the reason for its JP in `alasan`) or another block of
+/// the training (`id`, `judul`, `keterangan`, optionally its page).
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct BlockRecord {
+    id: Option<Spanned<String>>,
+    sesi: Option<Spanned<String>>,
+    judul: Option<Spanned<String>>,
+    jp: Spanned<i64>,
+    alasan: Option<Spanned<String>>,
+    keterangan: Option<Spanned<String>>,
+    halaman: Option<Spanned<String>>,
 }
 
 #[derive(Debug, Deserialize)]
@@ -25,6 +46,8 @@ struct ProgramRecord {
 struct DayRecord {
     mulai: Spanned<String>,
     jp_per_hari: Spanned<u32>,
+    /// Days of the training: the blocks must fill exactly this many days.
+    hari: Option<Spanned<u32>>,
     #[serde(default)]
     jeda: Vec<Spanned<BreakRecord>>,
 }
@@ -59,8 +82,34 @@ pub(crate) struct Break {
     pub(crate) name: String,
 }
 
+/// One block of the training, in programme order.
+#[derive(Debug, Clone, Serialize, PartialEq, Eq)]
+pub(crate) struct Block {
+    /// The session code ("1-4") for a session, else the block's id ("tes-awal").
+    pub(crate) id: String,
+    /// A session block: its title, topics and pages come from the session record.
+    pub(crate) session: bool,
+    /// Empty for a session.
+    pub(crate) title: String,
+    pub(crate) jp: u32,
+    /// Why a session has its JP (`alasan`), or what happens in another block (`keterangan`).
+    pub(crate) note: String,
+    /// The block's page, relative to `src/` (only for blocks that are not sessions).
+    pub(crate) page: Option<PathBuf>,
+    #[serde(skip)]
+    spans: BlockSpans,
+}
+
+/// Where a block is written, for errors found once the sessions are known.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+struct BlockSpans {
+    id: Range<usize>,
+    jp: Range<usize>,
+    page: Range<usize>,
+}
+
 /// The validated programme data.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Default, Serialize)]
 pub(crate) struct Program {
     pub(crate) minutes_per_jp: u32,
     /// Start of the training day, in minutes after midnight.
@@ -70,6 +119,16 @@ pub(crate) struct Program {
     pub(crate) breaks: Vec<Break>,
     pub(crate) methods: Vec<Item>,
     pub(crate) media: Vec<Item>,
+    /// `[[acara]]` in order; empty when the file lists none (the programme is then the
+    /// sessions alone).
+    pub(crate) blocks: Vec<Block>,
+    /// `hari`: the number of training days, when the file states it.
+    pub(crate) days: Option<u32>,
+    /// The file, for the checks against the sessions.
+    #[serde(skip)]
+    pub(super) file: Option<SourceFile>,
+    #[serde(skip)]
+    pub(super) days_span: Range<usize>,
 }
 
 impl Program {
@@ -122,6 +181,16 @@ impl Program {
         }
         let methods = items(file, &record.metode, "metode", &mut problems);
         let media = items(file, &record.media, "media", &mut problems);
+        let blocks = blocks(file, &record.acara, &mut problems);
+        if let Some(days) = &day.hari
+            && *days.get_ref() == 0
+        {
+            problems.push(file.error(
+                days.span(),
+                "`hari` harus lebih dari 0",
+                "tulis jumlah hari pelatihan, misalnya 5",
+            ));
+        }
         problems.into_result()?;
         Ok(Program {
             minutes_per_jp: record.menit_per_jp.into_inner(),
@@ -130,8 +199,241 @@ impl Program {
             breaks,
             methods,
             media,
+            blocks,
+            days: day.hari.as_ref().map(|d| *d.get_ref()),
+            days_span: day.hari.as_ref().map_or(0..0, Spanned::span),
+            file: Some(file.clone()),
         })
     }
+
+    /// The JP of every block, or of every session when there are no blocks.
+    pub(crate) fn total_jp(&self, sessions: &[Session]) -> u32 {
+        if self.blocks.is_empty() {
+            sessions.iter().map(Session::jp).sum()
+        } else {
+            self.blocks.iter().map(|b| b.jp).sum()
+        }
+    }
+
+    /// Days needed at `jp_per_day` JP a day.
+    pub(crate) fn days_needed(&self, sessions: &[Session]) -> u32 {
+        self.total_jp(sessions).div_ceil(self.jp_per_day.max(1))
+    }
+}
+
+/// `[[acara]]`: each block is a session or an activity with its own id, title and note.
+fn blocks(
+    file: &SourceFile,
+    records: &[Spanned<BlockRecord>],
+    problems: &mut Diagnostics,
+) -> Vec<Block> {
+    let mut seen: BTreeMap<String, usize> = BTreeMap::new();
+    let mut blocks = Vec::new();
+    for record in records {
+        let b = record.get_ref();
+        let jp = *b.jp.get_ref();
+        if !(1..=100).contains(&jp) {
+            problems.push(file.error(
+                b.jp.span(),
+                format!("durasi acara {jp} JP tidak sah"),
+                "tulis jumlah jam pelajaran (1 JP = 45 menit) sebagai bilangan bulat 1–100",
+            ));
+        }
+        let text = |field: &Option<Spanned<String>>| {
+            field
+                .as_ref()
+                .map(|t| t.get_ref().trim().to_string())
+                .unwrap_or_default()
+        };
+        let (id, id_span, session) = match (&b.sesi, &b.id) {
+            (Some(code), None) => {
+                if b.judul.is_some() || b.keterangan.is_some() || b.halaman.is_some() {
+                    problems.push(file.error(
+                        record.span().start..record.span().start + 1,
+                        format!(
+                            "acara sesi `{}` hanya berisi sesi, jp dan alasan",
+                            code.get_ref()
+                        ),
+                        "judul, topik dan halaman sesi diambil dari catatan sesinya (book/src/sesi-*/index.md); hapus judul, keterangan atau halaman",
+                    ));
+                }
+                if text(&b.alasan).is_empty() {
+                    problems.push(file.error(
+                        record.span().start..record.span().start + 1,
+                        format!("acara sesi `{}` tanpa alasan JP", code.get_ref()),
+                        "tulis `alasan`: mengapa sesi ini mendapat sekian JP (modul tidak menetapkan JP per sesi)",
+                    ));
+                }
+                (code.get_ref().trim().to_string(), code.span(), true)
+            }
+            (None, Some(id)) => {
+                if !is_slug(id.get_ref()) {
+                    problems.push(file.error(
+                        id.span(),
+                        format!("id acara `{}` tidak sah", id.get_ref()),
+                        "gunakan huruf kecil, angka dan tanda hubung, misalnya `tes-awal`",
+                    ));
+                }
+                if text(&b.judul).is_empty() {
+                    problems.push(file.error(
+                        id.span(),
+                        format!("acara `{}` tanpa judul", id.get_ref()),
+                        "tulis `judul`, misalnya \"Pembukaan\"",
+                    ));
+                }
+                if b.alasan.is_some() {
+                    problems.push(file.error(
+                        id.span(),
+                        format!("`alasan` hanya untuk acara sesi, bukan `{}`", id.get_ref()),
+                        "tulis penjelasan acara ini di `keterangan`",
+                    ));
+                }
+                (id.get_ref().clone(), id.span(), false)
+            }
+            _ => {
+                problems.push(file.error(
+                    record.span().start..record.span().start + 1,
+                    "acara harus mempunyai tepat satu dari `sesi` atau `id`",
+                    "tulis sesi = \"1-4\" untuk sesi, atau id = \"pembukaan\" (dengan judul) untuk acara lain",
+                ));
+                continue;
+            }
+        };
+        if let Some(first_line) = seen.insert(id.clone(), file.location(id_span.start).0) {
+            problems.push(file.error(
+                id_span.clone(),
+                format!("acara `{id}` sudah tercantum di baris {first_line}"),
+                "setiap sesi atau acara tercantum sekali; hapus salah satunya",
+            ));
+        }
+        blocks.push(Block {
+            id,
+            session,
+            title: text(&b.judul),
+            jp: u32::try_from(jp).unwrap_or(0),
+            note: if session {
+                text(&b.alasan)
+            } else {
+                text(&b.keterangan)
+            },
+            page: b
+                .halaman
+                .as_ref()
+                .map(|h| PathBuf::from(h.get_ref().trim())),
+            spans: BlockSpans {
+                id: id_span,
+                jp: b.jp.span(),
+                page: b.halaman.as_ref().map_or(0..0, Spanned::span),
+            },
+        });
+    }
+    blocks
+}
+
+/// The blocks against the book: every session listed once with the JP of its topics, every
+/// page in SUMMARY.md, and the total filling the stated number of days.
+pub(crate) fn check_blocks(
+    program: &Program,
+    sessions: &[Session],
+    chapters: &BTreeSet<PathBuf>,
+) -> Diagnostics {
+    let mut problems = Diagnostics::default();
+    let Some(file) = &program.file else {
+        return problems;
+    };
+    if program.blocks.is_empty() {
+        return problems;
+    }
+    let codes: Vec<&str> = sessions.iter().map(|s| s.code.as_str()).collect();
+    for block in &program.blocks {
+        if block.session {
+            let Some(session) = sessions.iter().find(|s| s.code == block.id) else {
+                problems.push(file.error(
+                    block.spans.id.clone(),
+                    format!("sesi `{}` tidak ada di buku", block.id),
+                    format!(
+                        "tulis kode sesi yang ada; {}",
+                        suggestion(&block.id, codes.iter().copied(), "sesi")
+                    ),
+                ));
+                continue;
+            };
+            if session.jp() != block.jp {
+                let parts: Vec<String> = session
+                    .topics
+                    .iter()
+                    .map(|t| format!("{} {}", t.title, t.jp))
+                    .collect();
+                problems.push(file.error(
+                    block.spans.jp.clone(),
+                    format!(
+                        "sesi {} ditulis {} JP, tetapi topiknya berjumlah {} JP ({})",
+                        block.id,
+                        block.jp,
+                        session.jp(),
+                        parts.join(", ")
+                    ),
+                    format!(
+                        "samakan jp di sini dengan jumlah jp [[sesi.topik]] di {}, atau ubah jp topiknya",
+                        Path::new("book/src").join(&session.chapter).display()
+                    ),
+                ));
+            }
+        } else if let Some(page) = &block.page
+            && !chapters.contains(page)
+        {
+            problems.push(file.error(
+                block.spans.page.clone(),
+                format!("halaman acara `{}` tidak ada di SUMMARY.md", page.display()),
+                format!(
+                    "tulis halaman relatif terhadap book/src dan daftarkan di SUMMARY.md; {}",
+                    suggestion(
+                        &page.to_string_lossy(),
+                        chapters.iter().filter_map(|c| c.to_str()),
+                        "halaman"
+                    )
+                ),
+            ));
+        }
+    }
+    for session in sessions {
+        if !program
+            .blocks
+            .iter()
+            .any(|b| b.session && b.id == session.code)
+        {
+            let at = program.blocks.first().map_or(0..1, |b| b.spans.id.clone());
+            problems.push(file.error(
+                at,
+                format!("sesi {} tidak tercantum dalam [[acara]]", session.code),
+                format!(
+                    "tambahkan [[acara]] dengan sesi = \"{}\", jp = {} dan alasan, di tempatnya dalam urutan program",
+                    session.code,
+                    session.jp()
+                ),
+            ));
+        }
+    }
+    if let Some(days) = program.days
+        && problems.is_empty()
+    {
+        let total = program.total_jp(sessions);
+        let needed = program.days_needed(sessions);
+        if needed != days {
+            problems.push(file.error(
+                program.days_span.clone(),
+                format!(
+                    "acara berjumlah {total} JP, yaitu {needed} hari dengan {} JP per hari, bukan {days} hari",
+                    program.jp_per_day
+                ),
+                format!(
+                    "tulis hari = {needed}, atau sesuaikan jp_per_hari atau jp acara agar {days} hari × {} JP terisi",
+                    program.jp_per_day
+                ),
+            ));
+        }
+    }
+    problems
 }
 
 /// `[[jadwal.jeda]]`: breaks inside the day, in order, each with a length and a name.
@@ -293,6 +595,60 @@ mod tests {
         );
         assert!(
             all.contains("program.toml:6:14: jeda setelah 8 JP tidak jatuh di dalam hari 8 JP"),
+            "{all}"
+        );
+    }
+
+    fn session(code: &str, jp: u32) -> Session {
+        Session {
+            code: code.into(),
+            title: "Sesi".into(),
+            objectives: vec![],
+            methods: vec![],
+            media: vec![],
+            topics: vec![crate::session::Topic {
+                title: "Topik".into(),
+                page: PathBuf::from("t.md"),
+                jp,
+            }],
+            chapter: PathBuf::from(format!("sesi-{code}/index.md")),
+        }
+    }
+
+    #[test]
+    fn blocks_are_checked_against_the_sessions() {
+        let text = GOOD.replace("jp_per_hari = 8\n", "jp_per_hari = 8\nhari = 2\n")
+            + "[[acara]]\nid = \"pembukaan\"\njudul = \"Pembukaan\"\njp = 1\n[[acara]]\nsesi = \"1-1\"\njp = 3\nalasan = \"Tiga topik\"\n[[acara]]\nsesi = \"1-3\"\njp = 1\nalasan = \"x\"\n";
+        let line = |needle: &str| text.lines().position(|l| l == needle).map(|i| i + 1);
+        let p = Program::parse(&SourceFile::new("program.toml", text.clone())).expect("valid");
+        assert_eq!(p.blocks.len(), 3);
+        let sessions = [session("1-1", 2), session("1-2", 4)];
+        let all = check_blocks(&p, &sessions, &BTreeSet::new()).to_string();
+        let jp_line = line("jp = 3").unwrap_or(0);
+        assert!(
+            all.contains(&format!(
+                "program.toml:{jp_line}:6: sesi 1-1 ditulis 3 JP, tetapi topiknya berjumlah 2 JP (Topik 2)"
+            )),
+            "{all}"
+        );
+        assert!(all.contains("sesi `1-3` tidak ada di buku"), "{all}");
+        assert!(
+            all.contains("maksud Anda `1-1`?") || all.contains("1-2"),
+            "{all}"
+        );
+        assert!(
+            all.contains("sesi 1-2 tidak tercantum dalam [[acara]]"),
+            "{all}"
+        );
+        // With the sums right, the days must match `hari`.
+        let fixed = text.replace("jp = 3", "jp = 2").replace(
+            "[[acara]]\nsesi = \"1-3\"\njp = 1\nalasan = \"x\"\n",
+            "[[acara]]\nsesi = \"1-2\"\njp = 4\nalasan = \"x\"\n",
+        );
+        let p = Program::parse(&SourceFile::new("program.toml", fixed)).expect("valid");
+        let all = check_blocks(&p, &sessions, &BTreeSet::new()).to_string();
+        assert!(
+            all.contains("program.toml:5:8: acara berjumlah 7 JP, yaitu 1 hari dengan 8 JP per hari, bukan 2 hari"),
             "{all}"
         );
     }

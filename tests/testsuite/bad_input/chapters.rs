@@ -115,3 +115,12 @@ bad!(
 );
 
 bad!(broken_chapter_link, symlink(LAW, "tidak-ada.md"));
+
+bad!(
+    word_the_corrections_fix_used_in_a_chapter,
+    replace(
+        "book/src/sesi-1-1/permasalahan.md",
+        "Gepeng hidup di tempat umum.",
+        "Respon warga: gepeng hidup di tempat umum.",
+    )
+);

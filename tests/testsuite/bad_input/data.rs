@@ -106,3 +106,20 @@ bad!(
         "before = [\"links\", \"index\"]\nforms = \"../formulir\"",
     )
 );
+
+bad!(
+    word_the_corrections_fix_used_in_the_glossary,
+    replace(
+        GLOSSARY,
+        "Pertemuan tim untuk membahas kasus klien.",
+        "Pertemuan tim untuk membahas respon klien.",
+    )
+);
+
+bad!(
+    addition_to_a_form_without_the_form,
+    append(
+        CORRECTIONS,
+        "\n[[koreksi]]\nlokasi = \"Formulir 1\"\nasli = \"(tidak ada)\"\nperbaikan = \"Prioritas\"\nalasan = \"Urutan penanganan.\"\njenis = \"tambahan\"\n",
+    )
+);

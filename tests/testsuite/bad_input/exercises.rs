@@ -191,7 +191,7 @@ bad!(
     exercise_id_used_twice_in_a_subfolder,
     write(
         "exercises/sesi-1-1/1-1-refleksi.toml",
-        "judul = \"Salinan\"\nsesi = \"1-1\"\njenis = \"refleksi\"\npertanyaan = \"Apa?\"\n",
+        "judul = \"Salinan\"\nsesi = \"1-1\"\njenis = \"refleksi\"\ntingkat = \"analisis\"\npertanyaan = \"Apa?\"\n",
     )
     .no_position()
 );
@@ -213,4 +213,40 @@ bad!(
 bad!(
     huge_exercise_file,
     big("exercises/besar.toml", 6 * 1024 * 1024)
+);
+
+bad!(
+    exercise_without_a_level,
+    replace(
+        "exercises/1-2-tahap-kasus.toml",
+        "tingkat = \"penerapan\"\n",
+        "",
+    )
+);
+
+bad!(
+    exercise_level_with_a_typo,
+    replace(
+        "exercises/1-2-tahap-kasus.toml",
+        "tingkat = \"penerapan\"",
+        "tingkat = \"penerapn\"",
+    )
+);
+
+bad!(
+    option_order_with_a_typo,
+    replace(
+        "exercises/1-1-kenali-masalah.toml",
+        "tingkat = \"penerapan\"",
+        "tingkat = \"penerapan\"\nurutan = \"tetep\"",
+    )
+);
+
+bad!(
+    word_the_corrections_fix_used_in_an_exercise,
+    replace(
+        "exercises/1-1-kenali-masalah.toml",
+        "Tidak ada keterangan tentang kesehatannya.",
+        "Tidak ada respon tentang kesehatannya.",
+    )
 );

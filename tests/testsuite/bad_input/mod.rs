@@ -24,6 +24,7 @@ mod data;
 mod escaping;
 mod exercises;
 mod forms;
+mod line_endings;
 mod places;
 mod sessions;
 

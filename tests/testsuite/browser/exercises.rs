@@ -142,10 +142,10 @@ fn every_type_answered_wrong_then_right_shows_feedback() {
         "key hidden before an attempt"
     );
     assert!(!visible(&tab, &q(id, "[data-aksi=kunci]")));
-    click(&tab, &q(id, r#"li[data-butir="1"] input"#));
+    click(&tab, &q(id, r#"li[data-asal="1"] input"#));
     click(&tab, &q(id, "[data-aksi=periksa]"));
     wait_result(&tab, id, "Belum tepat");
-    let item = text_of(&tab, &q(id, r#".modul-pilihan li[data-butir="1"]"#));
+    let item = text_of(&tab, &q(id, r#".modul-pilihan li[data-asal="1"]"#));
     assert!(
         item.contains("Tidak ada keterangan tentang pekerjaan <b>berlebih</b>."),
         "the option's own feedback, as text: {item}"
@@ -154,7 +154,7 @@ fn every_type_answered_wrong_then_right_shows_feedback() {
         &tab,
         &format!(
             "document.querySelector('{}').disabled",
-            q(id, r#"li[data-butir="0"] input"#)
+            q(id, r#"li[data-asal="0"] input"#)
         )
     ));
     click(&tab, &q(id, "[data-aksi=kunci]"));
@@ -170,10 +170,10 @@ fn every_type_answered_wrong_then_right_shows_feedback() {
         !visible(&tab, &q(id, ".modul-kunci")),
         "retry hides the key"
     );
-    click(&tab, &q(id, r#"li[data-butir="0"] input"#));
+    click(&tab, &q(id, r#"li[data-asal="0"] input"#));
     click(&tab, &q(id, "[data-aksi=periksa]"));
     wait_result(&tab, id, "Benar!");
-    assert!(text_of(&tab, &q(id, r#".modul-pilihan li[data-butir="0"]"#)).contains("Tepat: tidur"));
+    assert!(text_of(&tab, &q(id, r#".modul-pilihan li[data-asal="0"]"#)).contains("Tepat: tidur"));
 
     // refleksi: saved as it is typed.
     let id = "1-1-refleksi";
@@ -185,15 +185,15 @@ fn every_type_answered_wrong_then_right_shows_feedback() {
     // pilihan-jamak: partly right, then right.
     let (tab, _) = open(&browser, &page("sesi-1-1/permasalahan.html"));
     let id = "1-1-ciri-gelandangan";
-    click(&tab, &q(id, r#"li[data-butir="0"] input"#));
-    click(&tab, &q(id, r#"li[data-butir="2"] input"#));
+    click(&tab, &q(id, r#"li[data-asal="0"] input"#));
+    click(&tab, &q(id, r#"li[data-asal="2"] input"#));
     click(&tab, &q(id, "[data-aksi=periksa]"));
     wait_result(&tab, id, "1 dari 3 benar.");
     wait_result(&tab, id, "Skor: 33%");
-    assert!(text_of(&tab, &q(id, r#".modul-pilihan li[data-butir="2"]"#)).contains("Belum tepat"));
+    assert!(text_of(&tab, &q(id, r#".modul-pilihan li[data-asal="2"]"#)).contains("Belum tepat"));
     click(&tab, &q(id, "[data-aksi=ulang]"));
-    click(&tab, &q(id, r#"li[data-butir="0"] input"#));
-    click(&tab, &q(id, r#"li[data-butir="1"] input"#));
+    click(&tab, &q(id, r#"li[data-asal="0"] input"#));
+    click(&tab, &q(id, r#"li[data-asal="1"] input"#));
     click(&tab, &q(id, "[data-aksi=periksa]"));
     wait_result(&tab, id, "Benar!");
     tab.close(true).ok();
@@ -242,14 +242,13 @@ fn every_type_answered_wrong_then_right_shows_feedback() {
             .contains("Asesmen adalah langkah pertama.")
     );
 
-    // urutkan: shown shuffled (Evaluasi first); moving it to the end solves it.
+    // urutkan: shown in a fixed shuffle (Perencanaan, Asesmen, Pelaksanaan, Evaluasi);
+    // moving Asesmen up solves it.
     let id = "1-2-tahap-kasus";
     click(&tab, &q(id, "[data-aksi=periksa]"));
-    wait_result(&tab, id, "0 dari 4 benar.");
+    wait_result(&tab, id, "2 dari 4 benar.");
     click(&tab, &q(id, "[data-aksi=ulang]"));
-    for _ in 0..3 {
-        click(&tab, &q(id, r#"li[data-posisi="3"] [data-geser="1"]"#));
-    }
+    click(&tab, &q(id, r#"li[data-posisi="0"] [data-geser="-1"]"#));
     click(&tab, &q(id, "[data-aksi=periksa]"));
     wait_result(&tab, id, "Benar!");
     wait_result(&tab, id, "evaluasi menutup siklus");
@@ -315,7 +314,7 @@ fn progress_survives_a_reload_and_shows_on_the_progress_page() {
     };
     let (tab, _) = open(&browser, &page("sesi-1-1/index.html"));
     let id = "1-1-kenali-masalah";
-    click(&tab, &q(id, r#"li[data-butir="0"] input"#));
+    click(&tab, &q(id, r#"li[data-asal="0"] input"#));
     click(&tab, &q(id, "[data-aksi=periksa]"));
     wait_result(&tab, id, "Benar!");
     click(&tab, &q("1-1-refleksi", "textarea"));
@@ -328,7 +327,7 @@ fn progress_survives_a_reload_and_shows_on_the_progress_page() {
         &tab,
         &format!(
             "document.querySelector('{}').checked",
-            q(id, r#"li[data-butir="0"] input"#)
+            q(id, r#"li[data-asal="0"] input"#)
         )
     ));
     assert!(
@@ -397,7 +396,7 @@ fn progress_survives_a_reload_and_shows_on_the_progress_page() {
         &tab,
         &format!(
             "document.querySelector('{}').checked",
-            q(id, r#"li[data-butir="0"] input"#)
+            q(id, r#"li[data-asal="0"] input"#)
         )
     ));
     tab.close(true).ok();
@@ -415,7 +414,7 @@ fn a_changed_exercise_says_so_and_keeps_the_old_answer() {
     let url = file_url(&dest.join("sesi-1-1/index.html"), "");
     let id = "1-1-kenali-masalah";
     let (tab, _) = open(&browser, &url);
-    click(&tab, &q(id, r#"li[data-butir="1"] input"#));
+    click(&tab, &q(id, r#"li[data-asal="1"] input"#));
     click(&tab, &q(id, "[data-aksi=periksa]"));
     wait_result(&tab, id, "Belum tepat");
 
@@ -457,7 +456,7 @@ fn a_changed_exercise_says_so_and_keeps_the_old_answer() {
         &tab,
         &format!(
             "document.querySelector('{}').checked",
-            q(id, r#"li[data-butir="1"] input"#)
+            q(id, r#"li[data-asal="1"] input"#)
         )
     ));
     screenshot(&tab, "latihan-diperbarui");
@@ -470,7 +469,7 @@ fn a_changed_exercise_says_so_and_keeps_the_old_answer() {
 
     // Answering again stores the new answer with the old one kept beside it.
     navigate(&tab, &url);
-    click(&tab, &q(id, r#"li[data-butir="0"] input"#));
+    click(&tab, &q(id, r#"li[data-asal="0"] input"#));
     click(&tab, &q(id, "[data-aksi=periksa]"));
     wait_result(&tab, id, "Benar!");
     assert!(!visible(&tab, &q(id, ".modul-latihan-diperbarui")));
@@ -482,6 +481,93 @@ fn a_changed_exercise_says_so_and_keeps_the_old_answer() {
         stored.contains("\"lama\"") && stored.contains("Terlalu banyak pekerjaan"),
         "{stored}"
     );
+    tab.close(true).ok();
+}
+
+/// Answers saved before the build reordered options named them by their place in the file
+/// (`"jawaban": [0]`); they still restore the same options, now shown elsewhere. New answers
+/// name options by identity.
+#[test]
+fn answers_saved_by_position_before_reordering_still_restore() {
+    let Some((browser, _serial)) = browser() else {
+        return;
+    };
+    let chapter = page("sesi-1-1/index.html");
+    let hash = |name: &str, id: &str| {
+        let html = read(&fixture_site().join(name));
+        let at = html
+            .find(&format!(r#"data-latihan="{id}""#))
+            .unwrap_or_else(|| panic!("{id} in {name}"));
+        let start = at + html[at..].find(r#"data-hash=""#).expect("a hash") + 11;
+        html[start..start + 12].to_string()
+    };
+    // Today's records, as latihan.js wrote them: the option's index in the file.
+    let single = hash("sesi-1-1/index.html", "1-1-kenali-masalah");
+    let multiple = hash("sesi-1-1/permasalahan.html", "1-1-ciri-gelandangan");
+    let (tab, _) = open(&browser, &chapter);
+    tab.evaluate(
+        &format!(
+            r#"(() => {{
+                localStorage.setItem('modul:latihan:1-1-kenali-masalah', JSON.stringify({{
+                    selesai: true, skor: 1, jawaban: [0], hash: '{single}',
+                    ringkas: 'Pilihan Anda: Tidak mempunyai tempat tinggal tetap',
+                    waktu: '2026-11-30T08:00:00.000Z' }}));
+                localStorage.setItem('modul:latihan:1-1-ciri-gelandangan', JSON.stringify({{
+                    selesai: true, skor: 1, jawaban: [0, 1], hash: '{multiple}',
+                    ringkas: 'Pilihan Anda: …', waktu: '2026-11-30T08:00:00.000Z' }}));
+            }})()"#
+        ),
+        false,
+    )
+    .expect("store today's format");
+    navigate(&tab, &chapter);
+    let id = "1-1-kenali-masalah";
+    wait_result(&tab, id, "Terakhir dikerjakan");
+    wait_result(&tab, id, "Skor: 100%");
+    let checked = |id: &str| {
+        eval_string(
+            &tab,
+            &format!(
+                "Array.from(document.querySelectorAll('[data-latihan=\"{id}\"] .modul-pilihan li')).filter(li => li.querySelector('input').checked).map(li => li.dataset.asal + '@' + li.dataset.butir).join(' ')"
+            ),
+        )
+    };
+    // The option written first is no longer shown first, and it is the one restored.
+    assert_eq!(checked(id), "0@1");
+    navigate(&tab, &page("sesi-1-1/permasalahan.html"));
+    let id = "1-1-ciri-gelandangan";
+    wait_result(&tab, id, "Terakhir dikerjakan");
+    wait_result(&tab, id, "Skor: 100%");
+    let restored = checked(id);
+    let mut sources: Vec<&str> = restored
+        .split(' ')
+        .filter_map(|s| s.split('@').next())
+        .collect();
+    sources.sort_unstable();
+    assert_eq!(sources, ["0", "1"], "{restored}");
+
+    // Answered again, the record names the options by identity.
+    click(&tab, &q(id, "[data-aksi=ulang]"));
+    click(&tab, &q(id, r#"li[data-asal="0"] input"#));
+    click(&tab, &q(id, r#"li[data-asal="2"] input"#));
+    click(&tab, &q(id, "[data-aksi=periksa]"));
+    wait_result(&tab, id, "1 dari 3 benar.");
+    let stored = eval_string(
+        &tab,
+        "JSON.stringify(JSON.parse(localStorage.getItem('modul:latihan:1-1-ciri-gelandangan')).jawaban)",
+    );
+    let keys = eval_string(
+        &tab,
+        &format!(
+            "JSON.stringify(['0', '2'].map(n => document.querySelector('[data-latihan=\"{id}\"] li[data-asal=\"' + n + '\"]').dataset.pilihan).sort())"
+        ),
+    );
+    let mut saved: Vec<String> = serde_json::from_str(&stored).expect("a list");
+    saved.sort();
+    assert_eq!(serde_json::to_string(&saved).expect("json"), keys);
+    navigate(&tab, &page("sesi-1-1/permasalahan.html"));
+    wait_result(&tab, id, "Terakhir dikerjakan");
+    wait_result(&tab, id, "Skor: 33%");
     tab.close(true).ok();
 }
 
@@ -559,30 +645,32 @@ fn exercises_work_with_the_keyboard_alone() {
         "scripts",
     );
 
-    // urutkan: ↓ on "Evaluasi" three times; the focus stays on the button.
+    // urutkan: shown Perencanaan, Asesmen, Pelaksanaan, Evaluasi; ↑ on "Asesmen" (Enter, then
+    // Space once it is at the top, which does nothing more); the focus stays on the button.
     let id = "1-2-tahap-kasus";
-    let down = q(id, r#"li[data-posisi="3"] [data-geser="1"]"#);
-    focus(&tab, &down);
-    press(&tab, "Enter", 2);
+    let up = q(id, r#"li[data-posisi="0"] [data-geser="-1"]"#);
+    focus(&tab, &up);
+    press(&tab, "Enter", 1);
     press(&tab, " ", 1);
     wait_until(
         &tab,
         &format!(
-            "document.querySelector('{}').lastElementChild.dataset.posisi === '3'",
+            "document.querySelector('{}').firstElementChild.dataset.posisi === '0'",
             q(id, ".modul-urutan")
         ),
-        "Evaluasi moved to the end",
+        "Asesmen moved to the top",
     );
     assert!(eval_bool(
         &tab,
-        &format!("document.activeElement === document.querySelector('{down}')")
+        &format!("document.activeElement === document.querySelector('{up}')")
     ));
     let status = text_of(&tab, &q(id, "[role=status].modul-sr"));
     assert!(
-        status.contains("Evaluasi sekarang di urutan 4 dari 4"),
+        status.contains("Asesmen sekarang di urutan 1 dari 4"),
         "{status}"
     );
-    // Tab leaves the list for "Periksa jawaban".
+    // Tab from the last step's ↓ leaves the list for "Periksa jawaban".
+    focus(&tab, &q(id, r#"li[data-posisi="3"] [data-geser="1"]"#));
     press(&tab, "Tab", 1);
     assert_eq!(
         eval_string(&tab, "document.activeElement.dataset.aksi || ''"),
@@ -597,7 +685,7 @@ fn exercises_work_with_the_keyboard_alone() {
 
     // jodohkan: arrow keys in each list box.
     let id = "1-2-istilah-kasus";
-    for (i, presses) in [(0, 2), (1, 3), (2, 1)] {
+    for (i, presses) in [(0, 3), (1, 2), (2, 1)] {
         focus(&tab, &q(id, &format!(r#"li[data-butir="{i}"] select"#)));
         press(&tab, "ArrowDown", presses);
     }
@@ -645,7 +733,7 @@ fn exercises_work_with_the_keyboard_alone() {
     // pilihan-ganda: Space picks the focused option, Tab goes on to the check button.
     let (tab, _) = open(&browser, &page("sesi-1-1/index.html"));
     let id = "1-1-kenali-masalah";
-    focus(&tab, &q(id, r#"li[data-butir="0"] input"#));
+    focus(&tab, &q(id, r#"li[data-asal="0"] input"#));
     press(&tab, " ", 1);
     press(&tab, "Tab", 1);
     press(&tab, "Enter", 1);
@@ -728,7 +816,7 @@ fn without_storage_exercises_work_and_say_nothing_is_remembered() {
     );
     assert!(text_of(&tab, "main > .modul-tanpa-simpan").contains("tidak akan diingat"));
     let id = "1-1-kenali-masalah";
-    click(&tab, &q(id, r#"li[data-butir="0"] input"#));
+    click(&tab, &q(id, r#"li[data-asal="0"] input"#));
     click(&tab, &q(id, "[data-aksi=periksa]"));
     wait_result(&tab, id, "Benar!");
     click(&tab, "#modul-tombol-fasilitator");

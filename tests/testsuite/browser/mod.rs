@@ -6,6 +6,7 @@
 //! test looks at.
 
 mod book;
+mod diklat;
 mod exercises;
 mod forms;
 mod search;
