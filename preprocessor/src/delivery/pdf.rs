@@ -356,9 +356,9 @@ fn assemble(
     }
     let mut body = String::new();
     if let Some(cover) = &doc.cover {
-        let _ = write!(
+        let _ = writeln!(
             body,
-            "<section class=\"modul-pdf-sampul\"><p class=\"judul\">{}</p></section>\n",
+            "<section class=\"modul-pdf-sampul\"><p class=\"judul\">{}</p></section>",
             escape(cover)
         );
     }

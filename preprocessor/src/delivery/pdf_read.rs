@@ -21,14 +21,12 @@ fn objects(pdf: &[u8]) -> HashMap<u32, String> {
     let mut out = HashMap::new();
     let mut rest: &str = &text;
     while let Some(at) = rest.find(" 0 obj\n") {
-        let number: String = rest[..at]
-            .chars()
+        let digits = rest[..at]
+            .bytes()
             .rev()
-            .take_while(char::is_ascii_digit)
-            .collect::<Vec<_>>()
-            .into_iter()
-            .rev()
-            .collect();
+            .take_while(u8::is_ascii_digit)
+            .count();
+        let number = rest[at - digits..at].to_string();
         rest = &rest[at + " 0 obj\n".len()..];
         let end = ["endobj", "stream"]
             .iter()

@@ -20,7 +20,11 @@ fn hashes(site: &Path) -> BTreeMap<String, String> {
                 let html = read(&path);
                 for tag in html.split('<').filter(|t| t.contains("data-hash=\"")) {
                     let attr = |name: &str| {
-                        tag.split(&format!("{name}=\"")).nth(1)?.split('"').next().map(String::from)
+                        tag.split(&format!("{name}=\""))
+                            .nth(1)?
+                            .split('"')
+                            .next()
+                            .map(String::from)
                     };
                     if let (Some(id), Some(hash)) = (attr("data-latihan"), attr("data-hash")) {
                         out.insert(id, hash);
