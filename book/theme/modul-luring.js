@@ -36,6 +36,16 @@
     }
 
     window.addEventListener('load', function () {
+        if (document.querySelector('script[src="/__modul/muat-ulang.js"]')) {
+            // `modul serve`'s preview changes with every edit: no offline copy there, and none
+            // left from an earlier visit to the same address.
+            navigator.serviceWorker.getRegistrations().then(function (all) {
+                all.forEach(function (registration) {
+                    registration.unregister();
+                });
+            });
+            return;
+        }
         navigator.serviceWorker.register(path_to_root + 'sw.js').then(function (registration) {
             if (registration.waiting && navigator.serviceWorker.controller) {
                 offerReload(registration.waiting);
