@@ -190,6 +190,7 @@ pub fn build_book(options: &BuildOptions) -> Result<PathBuf, Error> {
             .0;
         crate::search::write(&fresh, &search_pages(&book)?, &glossary).map_err(Error::Other)?;
     }
+    crate::delivery::finish_site(&fresh).map_err(Error::Other)?;
 
     add_policy_to_toc(&fresh)?;
     std::fs::write(

@@ -24,6 +24,7 @@
 pub mod build;
 pub(crate) mod config;
 pub mod content;
+pub mod delivery;
 pub mod diagnostic;
 pub mod exercise;
 pub mod form;

@@ -15,6 +15,11 @@
 //! book itself, inline scripts only by their SHA-256 hash (never `'unsafe-inline'`). The two
 //! inline scripts of mdBook that contain per-page values read them from `data-*` attributes
 //! instead, so every inline script has one fixed text and one hash.
+//!
+//! Page weight ([`LIGHTER`]): the book has no code blocks and reads well in the system's own
+//! fonts, so `index.hbs` loads neither highlight.js, clipboard.js and their three stylesheets
+//! nor the Open Sans web fonts (`book.js` skips its code-block steps when they are absent), and
+//! an empty `fonts/fonts.css` tells mdBook not to copy the font files into the site.
 
 use crate::ui::{Ui, ui};
 use base64::Engine;
@@ -80,6 +85,23 @@ fn generate_with(table: &Ui) -> Result<BTreeMap<&'static str, String>, String> {
             }
             text = text.replace(&entry.asli, &entry.terjemahan);
         }
+        let print_menu = [("index.hbs", PRINT_LINK, print_menu())];
+        let edits = LIGHTER
+            .iter()
+            .map(|(f, o, r)| (*f, *o, (*r).to_string()))
+            .chain(print_menu);
+        for (original, replacement) in edits
+            .filter(|(file, ..)| *file == name)
+            .map(|(_, o, r)| (o, r))
+        {
+            if !text.contains(original) {
+                return Err(format!(
+                    "theme.rs: teks `{}` tidak ada lagi di {name} bawaan mdBook; perbarui LIGHTER",
+                    original.lines().next().unwrap_or(original).trim()
+                ));
+            }
+            text = text.replace(original, &replacement);
+        }
         if name == "index.hbs" {
             text = with_csp(&text)?;
         }
@@ -100,8 +122,81 @@ fn generate_with(table: &Ui) -> Result<BTreeMap<&'static str, String>, String> {
         analyzer: crate::search::analyzer::tables(),
     };
     out.insert("modul-data.js", data.script()?);
+    // Empty on purpose: mdBook then copies no web fonts (see the module comment).
+    out.insert(FONTS_CSS, String::new());
     Ok(out)
 }
+
+/// The theme's font stylesheet; empty, so the site has no web fonts.
+const FONTS_CSS: &str = "fonts/fonts.css";
+
+/// mdBook's printer icon, which opens print.html (the whole book, hundreds of pages).
+const PRINT_LINK: &str = r#"                        <a href="{{ path_to_root }}print.html" title="Cetak buku ini" aria-label="Cetak buku ini">
+                            {{fa "solid" "print" "print-button"}}
+                        </a>"#;
+
+/// The print menu in its place: this page (`window.print`, shown by `modul-cetak.js`), this
+/// session's handout and the whole modul as PDFs, and the download page. A `<details>`, so it
+/// opens by keyboard (Enter on the icon) and without JavaScript.
+fn print_menu() -> String {
+    use crate::ui::text;
+    format!(
+        r#"                        <details id="modul-cetak" class="modul-cetak-menu">
+                            <summary class="icon-button" title="{menu}" aria-label="{menu}">{{{{fa "solid" "print" "print-button"}}}}</summary>
+                            <ul class="modul-cetak-pilihan" aria-label="{menu}">
+                                <li data-cetak="halaman" hidden><button type="button">{page}</button></li>
+                                <li data-cetak="sesi" hidden><a href="{{{{ path_to_root }}}}unduh-dan-cetak.html" data-templat="{session}">{session}</a></li>
+                                <li><a href="{{{{ path_to_root }}}}unduh/modul.pdf">{whole}</a></li>
+                                <li><a href="{{{{ path_to_root }}}}unduh-dan-cetak.html">{all}</a></li>
+                            </ul>
+                        </details>"#,
+        menu = text("cetak_menu"),
+        page = text("cetak_halaman"),
+        session = text("cetak_sesi"),
+        whole = text("cetak_modul"),
+        all = text("cetak_semua"),
+    )
+}
+
+/// Edits of mdBook's theme for page weight, by file: what is removed, and `book.js` guarded
+/// where it used what was removed.
+const LIGHTER: &[(&str, &str, &str)] = &[
+    (
+        "book.js",
+        "        ayuHighlight: document.querySelector('#mdbook-ayu-highlight-css'),\n        tomorrowNight: document.querySelector('#mdbook-tomorrow-night-css'),\n        highlight: document.querySelector('#mdbook-highlight-css'),",
+        "        ayuHighlight: document.querySelector('#mdbook-ayu-highlight-css') || {},\n        tomorrowNight: document.querySelector('#mdbook-tomorrow-night-css') || {},\n        highlight: document.querySelector('#mdbook-highlight-css') || {},",
+    ),
+    (
+        "index.hbs",
+        r#"
+        <!-- Fonts -->
+        <link rel="stylesheet" href="{{ resource "fonts/fonts.css" }}">
+
+        <!-- Highlight.js Stylesheets -->
+        <link rel="stylesheet" id="mdbook-highlight-css" href="{{ resource "highlight.css" }}">
+        <link rel="stylesheet" id="mdbook-tomorrow-night-css" href="{{ resource "tomorrow-night.css" }}">
+        <link rel="stylesheet" id="mdbook-ayu-highlight-css" href="{{ resource "ayu-highlight.css" }}">
+"#,
+        "\n",
+    ),
+    (
+        "index.hbs",
+        r#"        <script src="{{ resource "clipboard.min.js" }}"></script>
+        <script src="{{ resource "highlight.js" }}"></script>
+"#,
+        "",
+    ),
+    (
+        "book.js",
+        "    // Syntax highlighting Configuration\n",
+        "    // Syntax highlighting Configuration (the modul's theme loads no highlight.js)\n    if (typeof hljs === 'undefined') {\n        return;\n    }\n",
+    ),
+    (
+        "book.js",
+        "    const clipboardSnippets = new ClipboardJS(",
+        "    if (typeof ClipboardJS === 'undefined') {\n        return;\n    }\n    const clipboardSnippets = new ClipboardJS(",
+    ),
+];
 
 /// mdBook's inline scripts that hold per-page values, and the same scripts reading them from
 /// `data-*` attributes (a fixed text, so a fixed hash).
@@ -202,10 +297,12 @@ pub(crate) fn inline_script_hashes(template: &str) -> Vec<String> {
 pub fn write(theme_dir: &Path) -> Result<Vec<String>, String> {
     let files = generate()?;
     let dir = theme_dir.join(GENERATED);
-    std::fs::create_dir_all(&dir).map_err(|e| format!("{}: {e}", dir.display()))?;
     let mut written = Vec::new();
     for (name, text) in files {
         let path = dir.join(name);
+        if let Some(parent) = path.parent() {
+            std::fs::create_dir_all(parent).map_err(|e| format!("{}: {e}", parent.display()))?;
+        }
         if std::fs::read_to_string(&path).ok().as_deref() != Some(text.as_str()) {
             std::fs::write(&path, text).map_err(|e| format!("{}: {e}", path.display()))?;
             written.push(name.to_string());

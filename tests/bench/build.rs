@@ -1,7 +1,13 @@
 //! Build benchmark (prints figures, asserts nothing): `modul build` of the book against plain
 //! mdBook building the same sources with the preprocessor removed, both in-process.
 //!
-//! Run: `cargo bench --bench build` (optionally `-- ROUNDS`, default 5).
+//! Then the weight of a cold page load over HTTP per page type (home, topic with exercises,
+//! form, glossary): every request Chromium makes until the page has loaded, and the bytes of
+//! those files raw and gzip-compressed (what a server that compresses sends). Goal for a topic
+//! page with exercises: <= 100 KB gzip, fonts included, in <= 10 requests.
+//!
+//! Run: `cargo bench --bench build` (optionally `-- ROUNDS`, default 5; `-- weight` for the
+//! page weights of one build only).
 
 #[path = "../testsuite/common/mod.rs"]
 mod common;
@@ -15,6 +21,13 @@ use std::str::FromStr;
 use std::time::{Duration, Instant};
 
 fn main() {
+    if std::env::args().any(|a| a == "weight") {
+        let out = tempfile::tempdir().expect("temporary folder");
+        let book = common::repo().join("book");
+        let site = api::build(&book, &out.path().join("modul")).unwrap_or_else(|e| panic!("{e}"));
+        page_weights(&site);
+        return;
+    }
     let rounds: usize = std::env::args()
         .skip(1)
         .find_map(|a| a.parse().ok())
@@ -66,6 +79,7 @@ fn main() {
         kb(size(&out.path().join("mdbook")))
     );
     script_sizes(&book);
+    page_weights(&out.path().join("modul"));
     for (name, dir) in [("modul", "modul"), ("mdbook", "mdbook")] {
         let index = fingerprinted_script(&out.path().join(dir), "searchindex");
         if let Some(index) = index {
@@ -117,6 +131,114 @@ fn script_sizes(book: &Path) {
         kb(all.len() as u64),
         kb(gzip(&all))
     );
+}
+
+/// The page types a reader meets, by file in the built site: the heaviest topic page with
+/// exercises and the heaviest form page (the worst cases), the home page and the glossary.
+fn page_types(site: &Path) -> Vec<(&'static str, String)> {
+    let heaviest = |dir: &str, marker: &str| -> String {
+        let mut pages: Vec<(u64, String)> = Vec::new();
+        collect_pages(site, &site.join(dir), &mut pages, marker);
+        pages.sort();
+        pages.pop().map(|(_, p)| p).expect("a page of that type")
+    };
+    vec![
+        ("home", "index.html".to_string()),
+        ("topic + exercises", heaviest("", "data-latihan=")),
+        ("form", heaviest("formulir", "data-formulir=")),
+        ("glossary", "daftar-istilah.html".to_string()),
+    ]
+}
+
+fn collect_pages(site: &Path, dir: &Path, out: &mut Vec<(u64, String)>, marker: &str) {
+    for entry in std::fs::read_dir(dir).into_iter().flatten().flatten() {
+        let path = entry.path();
+        let relative = path.strip_prefix(site).expect("below site").to_path_buf();
+        let name = relative.to_string_lossy().replace('\\', "/");
+        if path.is_dir() {
+            // Printed worksheets and the print-everything page are not pages one reads.
+            if !name.starts_with("cetak") && !name.starts_with("unduh") {
+                collect_pages(site, &path, out, marker);
+            }
+        } else if name.ends_with(".html")
+            && name.contains('/')
+            && !name.ends_with("index.html")
+            && std::fs::read_to_string(&path).is_ok_and(|t| t.contains(marker))
+        {
+            out.push((path.metadata().map(|m| m.len()).unwrap_or(0), name));
+        }
+    }
+}
+
+/// Loads each page type cold (a fresh browser context) over HTTP and prints its requests and
+/// bytes until the load event, and what it requests afterwards without any action.
+fn page_weights(site: &Path) {
+    let Some((browser, _serial)) = common::browser::browser() else {
+        println!("page weights: skipped (no Chromium)");
+        return;
+    };
+    let server = common::statik::Static::start(site);
+    let gzip = |bytes: &[u8]| {
+        use std::io::Write;
+        let mut encoder = flate2::write::GzEncoder::new(Vec::new(), flate2::Compression::best());
+        encoder.write_all(bytes).expect("compress");
+        encoder.finish().expect("compress").len() as u64
+    };
+    println!();
+    println!(
+        "{:<20} {:>8} {:>10} {:>10}  page",
+        "cold load over HTTP", "requests", "raw KB", "gzip KB"
+    );
+    for (kind, page) in page_types(site) {
+        let context = browser.new_context().expect("browser context");
+        let tab = context.new_tab().expect("tab");
+        let requests = common::browser::record_requests(&tab);
+        let url = format!("{}/{page}", server.base);
+        common::browser::navigate(&tab, &url);
+        // `data:` addresses are inline, not requests.
+        let network = |all: &Vec<String>| -> Vec<String> {
+            all.iter()
+                .filter(|u| !u.starts_with("data:"))
+                .cloned()
+                .collect()
+        };
+        let loaded = requests.lock().map(|r| network(&r)).unwrap_or_default();
+        std::thread::sleep(Duration::from_millis(500));
+        let later: Vec<String> = requests
+            .lock()
+            .map(|r| network(&r))
+            .unwrap_or_default()
+            .into_iter()
+            .skip(loaded.len())
+            .map(|u| u.replace(&server.base, ""))
+            .collect();
+        let (mut raw, mut gz) = (0, 0);
+        let mut kinds: std::collections::BTreeMap<String, usize> = Default::default();
+        for request in &loaded {
+            let Some(path) = request.strip_prefix(&server.base) else {
+                continue;
+            };
+            let path = path.split(['?', '#']).next().unwrap_or("");
+            let file = site.join(path.trim_start_matches('/'));
+            let bytes = std::fs::read(&file).unwrap_or_default();
+            raw += bytes.len() as u64;
+            gz += gzip(&bytes);
+            let ext = file
+                .extension()
+                .map_or(String::from("?"), |e| e.to_string_lossy().into_owned());
+            *kinds.entry(ext).or_default() += 1;
+        }
+        let kinds: Vec<String> = kinds.iter().map(|(k, n)| format!("{n} {k}")).collect();
+        println!(
+            "{kind:<20} {:>8} {:>10.1} {:>10.1}  {page} ({}; after load: {later:?})",
+            loaded.len(),
+            kb(raw),
+            kb(gz),
+            kinds.join(", ")
+        );
+        let _ = tab.close(false);
+    }
+    println!("goal: topic + exercises <= 100 KB gzip in <= 10 requests");
 }
 
 /// mdBook alone: the same book.toml without `[preprocessor.modul]` and with mdBook's own search.

@@ -16,4 +16,5 @@ mod exercises;
 mod fidelity;
 mod forms;
 mod guide;
+mod pdf;
 mod search;

@@ -169,7 +169,10 @@ function mdbook_something_else_has_focus(e) {
             .catch(error => result_block.innerText = 'Gagal menghubungi playground: ' + error.message);
     }
 
-    // Syntax highlighting Configuration
+    // Syntax highlighting Configuration (the modul's theme loads no highlight.js)
+    if (typeof hljs === 'undefined') {
+        return;
+    }
     hljs.configure({
         tabReplace: '    ', // 4 spaces
         languages: [], // Languages used for auto-detection
@@ -332,9 +335,9 @@ aria-label="Show hidden lines"></button>';
         themeIds.push(el.id);
     });
     const stylesheets = {
-        ayuHighlight: document.querySelector('#mdbook-ayu-highlight-css'),
-        tomorrowNight: document.querySelector('#mdbook-tomorrow-night-css'),
-        highlight: document.querySelector('#mdbook-highlight-css'),
+        ayuHighlight: document.querySelector('#mdbook-ayu-highlight-css') || {},
+        tomorrowNight: document.querySelector('#mdbook-tomorrow-night-css') || {},
+        highlight: document.querySelector('#mdbook-highlight-css') || {},
     };
 
     function showThemes() {
@@ -779,6 +782,9 @@ aria-label="Show hidden lines"></button>';
         elem.className = 'clip-button tooltipped';
     }
 
+    if (typeof ClipboardJS === 'undefined') {
+        return;
+    }
     const clipboardSnippets = new ClipboardJS('.clip-button', {
         text: function(trigger) {
             hideTooltip(trigger);

@@ -48,6 +48,9 @@ enum Command {
         /// Mengganti folder hasil yang sudah berisi berkas lain (bukan hasil `modul build`); isinya terhapus.
         #[arg(long)]
         force: bool,
+        /// Juga membuat berkas unduhan di FOLDER/unduh: PDF (dicetak dengan Chromium) dan modul-luring.zip.
+        #[arg(long)]
+        pdf: bool,
     },
     /// Membangun lalu menampilkan buku di http://127.0.0.1:PORT, dibangun ulang setiap ada perubahan.
     #[command(help_template = COMMAND_HELP)]
@@ -120,19 +123,21 @@ fn main() -> ExitCode {
             book_dir,
             dest_dir,
             force,
-        } => {
-            match build_book(&BuildOptions {
-                book_dir,
-                dest_dir,
-                force,
-            }) {
-                Ok(dest) => {
-                    eprintln!("Buku selesai dibangun di {}", display_path(&dest));
-                    ExitCode::SUCCESS
+            pdf,
+        } => match build_book(&BuildOptions {
+            book_dir,
+            dest_dir,
+            force,
+        }) {
+            Ok(dest) => {
+                eprintln!("Buku selesai dibangun di {}", display_path(&dest));
+                if pdf {
+                    return downloads(&dest);
                 }
-                Err(err) => fail(err),
+                ExitCode::SUCCESS
             }
-        }
+            Err(err) => fail(err),
+        },
         Command::Serve { book_dir, port } => match modul::serve::serve(&book_dir, port) {
             Ok(()) => ExitCode::SUCCESS,
             Err(err) => fail(err),
@@ -175,6 +180,36 @@ fn main() -> ExitCode {
                 ExitCode::FAILURE
             }
         },
+    }
+}
+
+/// `--pdf`: the downloads, after the site is in place (a failure leaves the site as built).
+fn downloads(site: &std::path::Path) -> ExitCode {
+    let start = std::time::Instant::now();
+    match modul::delivery::write_downloads(site) {
+        Ok(files) => {
+            for file in &files {
+                let pages = match file.pages {
+                    0 => String::new(),
+                    n => format!(", {n} halaman"),
+                };
+                eprintln!(
+                    "  {}/{}{pages}, {}",
+                    modul::delivery::FOLDER,
+                    file.file,
+                    modul::delivery::size_label(file.bytes)
+                );
+            }
+            eprintln!(
+                "Berkas unduhan selesai dibuat dalam {:.1} detik.",
+                start.elapsed().as_secs_f64()
+            );
+            ExitCode::SUCCESS
+        }
+        Err(message) => {
+            eprintln!("galat: {message}");
+            ExitCode::FAILURE
+        }
     }
 }
 

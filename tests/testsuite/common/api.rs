@@ -279,3 +279,12 @@ impl Indexing {
         (stats.sections, stats.terms)
     }
 }
+
+/// The bookmarks of a PDF printed by `modul build --pdf`: (level, title, page).
+pub fn pdf_outline(pdf: &[u8]) -> Vec<(usize, String, usize)> {
+    modul::delivery::pdf_read::outline(pdf)
+        .unwrap_or_else(|e| panic!("outline: {e}"))
+        .into_iter()
+        .map(|b| (b.level, b.title, b.page))
+        .collect()
+}

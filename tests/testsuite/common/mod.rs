@@ -8,6 +8,7 @@ pub mod browser;
 pub mod cari;
 pub mod html;
 pub mod sites;
+pub mod statik;
 
 use std::path::{Path, PathBuf};
 

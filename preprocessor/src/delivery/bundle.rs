@@ -1,0 +1,156 @@
+//! One script file for the book's own scripts. mdBook writes a `<script>` tag per entry of
+//! `[output.html] additional-js` (fourteen requests on every page); after the build, each
+//! page's run of those tags is replaced by one tag for their concatenation, in the same order,
+//! so a cold page load costs one request and browsers cache one file for the whole book.
+//! The scripts stay classic scripts (no modules), so `file://` keeps working. Stock
+//! `mdbook build` keeps the separate tags, which work the same.
+
+use sha2::{Digest, Sha256};
+use std::collections::BTreeMap;
+use std::path::{Path, PathBuf};
+
+/// Where mdBook's index.hbs puts the `additional-js` tags.
+const MARKER: &str = "<!-- Custom JS scripts -->";
+
+/// Rewrites every page of `site` and writes the bundles; returns nothing on success.
+pub(crate) fn bundle_scripts(site: &Path) -> Result<(), String> {
+    let mut pages = Vec::new();
+    html_files(site, &mut pages)?;
+    // Bundles by the list of scripts they join (the same list on every page in practice).
+    let mut bundles: BTreeMap<Vec<PathBuf>, String> = BTreeMap::new();
+    for page in pages {
+        let html =
+            std::fs::read_to_string(&page).map_err(|e| format!("{}: {e}", page.display()))?;
+        let Some((start, end, scripts)) = script_run(&html, &page, site) else {
+            continue;
+        };
+        let name = match bundles.get(&scripts) {
+            Some(name) => name.clone(),
+            None => {
+                let name = write_bundle(site, &scripts)?;
+                bundles.insert(scripts.clone(), name.clone());
+                name
+            }
+        };
+        let depth = page
+            .strip_prefix(site)
+            .map(|p| p.components().count().saturating_sub(1))
+            .unwrap_or(0);
+        let src = format!("{}{name}", "../".repeat(depth));
+        let rewritten = format!(
+            "{}<script src=\"{src}\"></script>{}",
+            &html[..start],
+            &html[end..]
+        );
+        std::fs::write(&page, rewritten).map_err(|e| format!("{}: {e}", page.display()))?;
+    }
+    Ok(())
+}
+
+/// The byte range of the script tags after [`MARKER`] and the site files they load, or `None`
+/// when the page has none (or names a file that is not in the site: then it is left alone).
+fn script_run(html: &str, page: &Path, site: &Path) -> Option<(usize, usize, Vec<PathBuf>)> {
+    let after = html.find(MARKER)? + MARKER.len();
+    let dir = page.parent()?;
+    let mut at = after;
+    let (mut start, mut end) = (None, after);
+    let mut scripts = Vec::new();
+    loop {
+        let rest = &html[at..];
+        let trimmed = rest.trim_start();
+        let skipped = rest.len() - trimmed.len();
+        let Some(tag) = trimmed.strip_prefix("<script src=\"") else {
+            break;
+        };
+        let quote = tag.find('"')?;
+        let src = &tag[..quote];
+        let close = "\"></script>";
+        if !tag[quote..].starts_with(close) {
+            break;
+        }
+        let file = crate::content::chapters::normalize(&dir.join(src));
+        if !file.starts_with(site) || !file.is_file() {
+            return None;
+        }
+        scripts.push(file);
+        start.get_or_insert(at + skipped);
+        at += skipped + "<script src=\"".len() + quote + close.len();
+        end = at;
+    }
+    Some((start?, end, scripts))
+}
+
+/// Writes `theme/modul-HASH.js` (the hash of its content, as mdBook fingerprints files) and
+/// returns its path relative to the site.
+fn write_bundle(site: &Path, scripts: &[PathBuf]) -> Result<String, String> {
+    let mut text = String::from(
+        "// The book's scripts in one file (written by `modul build`; sources in book/theme/).\n",
+    );
+    for script in scripts {
+        let body =
+            std::fs::read_to_string(script).map_err(|e| format!("{}: {e}", script.display()))?;
+        let name = script.strip_prefix(site).unwrap_or(script).display();
+        text.push_str(&format!("\n// --- {name}\n{body}"));
+        if !body.ends_with('\n') {
+            text.push('\n');
+        }
+    }
+    let digest = Sha256::digest(text.as_bytes());
+    let hash: String = digest.iter().take(4).map(|b| format!("{b:02x}")).collect();
+    let name = format!("theme/modul-{hash}.js");
+    let path = site.join(&name);
+    std::fs::write(&path, text).map_err(|e| format!("{}: {e}", path.display()))?;
+    Ok(name)
+}
+
+/// Every `.html` file below `dir`, sorted.
+pub(crate) fn html_files(dir: &Path, out: &mut Vec<PathBuf>) -> Result<(), String> {
+    let mut entries: Vec<PathBuf> = std::fs::read_dir(dir)
+        .map_err(|e| format!("{}: {e}", dir.display()))?
+        .flatten()
+        .map(|e| e.path())
+        .collect();
+    entries.sort();
+    for path in entries {
+        if path.is_dir() {
+            html_files(&path, out)?;
+        } else if path.extension().is_some_and(|e| e == "html") {
+            out.push(path);
+        }
+    }
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn one_tag_for_the_run_of_scripts() {
+        let site = tempfile::tempdir().expect("temp");
+        let site = site.path().canonicalize().expect("canonical");
+        std::fs::create_dir_all(site.join("theme")).expect("dir");
+        std::fs::create_dir_all(site.join("bab")).expect("dir");
+        std::fs::write(site.join("theme/a-1.js"), "var a = 1;").expect("write");
+        std::fs::write(site.join("theme/b-2.js"), "var b = a + 1;\n").expect("write");
+        let page = "<script src=\"../book.js\"></script>\n        <!-- Custom JS scripts -->\n        <script src=\"../theme/a-1.js\"></script>\n        <script src=\"../theme/b-2.js\"></script>\n\n        <p>x</p>";
+        std::fs::write(site.join("bab/x.html"), page).expect("write");
+        std::fs::write(site.join("y.html"), page.replace("../", "")).expect("write");
+        bundle_scripts(&site).expect("bundle");
+        let x = std::fs::read_to_string(site.join("bab/x.html")).expect("read");
+        let y = std::fs::read_to_string(site.join("y.html")).expect("read");
+        let src = x
+            .split("<!-- Custom JS scripts -->\n        <script src=\"../")
+            .nth(1)
+            .and_then(|r| r.split('"').next())
+            .expect("one bundle tag");
+        assert!(x.ends_with("></script>\n\n        <p>x</p>"), "{x}");
+        assert!(
+            y.contains(&format!("<script src=\"{src}\"></script>")),
+            "{y}"
+        );
+        let bundle = std::fs::read_to_string(site.join(src)).expect("bundle");
+        let (a, b) = (bundle.find("var a = 1;"), bundle.find("var b = a + 1;"));
+        assert!(a.is_some() && b.is_some() && a < b, "{bundle}");
+    }
+}
