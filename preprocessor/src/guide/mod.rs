@@ -4,10 +4,9 @@
 //! visits used, discussion questions), its role-play kits and field-visit sheets.
 //!
 //! [`model`] is the validated plan, [`load`] reads and checks it against the programme (the
-//! steps add up to the session's JP) and the book (every reference exists), [`html`] renders it
+//! steps add up to the session's JP) and the book (every reference exists), `preprocess::guide` renders it
 //! in the session chapter (Mode Fasilitator only) and on the printable guide pages.
 
-pub(crate) mod html;
 pub(crate) mod load;
 pub(crate) mod model;
 

@@ -2,13 +2,13 @@
 //! the results are spliced into the Markdown, then the page-wide rewrites run (alerts, outline
 //! markers, glossary links, related readings).
 
+use super::guide as guide_html;
 use super::plan::Edit;
 use crate::content::{admonition, html as content_html, lists};
 use crate::exercise::html as exercise_html;
 use crate::form::html::{self as form_html, Instance};
 use crate::form::list::xlsx_link;
 use crate::glossary::html::glossary_html;
-use crate::guide::html as guide_html;
 use crate::model::Model;
 use crate::render::{Renderer, relative_link};
 use crate::session::html as session_html;

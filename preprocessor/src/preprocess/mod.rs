@@ -8,6 +8,9 @@
 //! [`plan::Edit`] for each directive it answers and a line in [`apply`].
 
 mod apply;
+// The facilitator guide links exercises, forms and readings of the whole book, so it renders
+// here, above the model, not in the guide domain.
+mod guide;
 mod plan;
 
 use crate::config::{ModulConfig, Paths};

@@ -4,7 +4,7 @@
 //! questions, role cards laid out to cut (two per A4 page), observer checklists and field-visit
 //! sheets. Every reference is resolved to a title and a link here, from the model.
 
-use super::model::{Card, Discussion, FieldVisit, Guide, RolePlay, Step};
+use crate::guide::model::{Card, Discussion, FieldVisit, Guide, RolePlay, Step};
 use crate::model::Model;
 use crate::render::{Renderer, relative_link};
 use serde::Serialize;
