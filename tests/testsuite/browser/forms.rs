@@ -992,7 +992,7 @@ fn every_blank_form_prints_on_the_expected_number_of_a4_pages() {
         return;
     };
     let expected: &[(&str, usize)] = &[
-        ("asesmen-rencana-pelayanan", 5),
+        ("asesmen-rencana-pelayanan", 4),
         ("catatan-perkembangan-klien", 1),
         ("laporan-pemecahan-masalah", 1),
         ("evaluasi-unjuk-kerja", 1),
