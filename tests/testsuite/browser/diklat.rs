@@ -5,7 +5,8 @@
 use crate::common;
 
 use common::browser::{
-    browser, eval_bool, eval_string, file_url, navigate, open, screenshot, site, wait_until,
+    browser, eval_bool, eval_string, file_url, navigate, open, requests_off_device, screenshot,
+    site, wait_until,
 };
 use headless_chrome::Tab;
 use headless_chrome::types::PrintToPdfOptions;
@@ -178,15 +179,7 @@ fn pre_test_survives_a_reload_and_post_test_compares_per_session_and_objective()
         "document.querySelectorAll('[data-tes-perbandingan] tr[data-tujuan]').length >= 9"
     ));
     screenshot(&tab, "tes-akhir-perbandingan");
-    let foreign: Vec<String> = requests
-        .lock()
-        .map(|r| {
-            r.iter()
-                .filter(|u| !u.starts_with("file://") && !u.starts_with("data:"))
-                .cloned()
-                .collect()
-        })
-        .unwrap_or_default();
+    let foreign = requests_off_device(&requests);
     assert!(foreign.is_empty(), "{foreign:?}");
     tab.close(true).ok();
 }

@@ -6,8 +6,8 @@
 use crate::common;
 
 use common::browser::{
-    browser, eval_bool, eval_json, eval_string, file_url, navigate, open, screenshot, site,
-    wait_until,
+    browser, eval_bool, eval_json, eval_string, file_url, navigate, open, requests_off_device,
+    screenshot, site, wait_until,
 };
 use headless_chrome::Tab;
 use headless_chrome::types::PrintToPdfOptions;
@@ -201,15 +201,7 @@ fn topic_page_as_slides_with_the_keys() {
         "document.querySelectorAll('[data-slide]').length > 0",
         "slides after the button",
     );
-    let foreign: Vec<String> = requests
-        .lock()
-        .map(|r| {
-            r.iter()
-                .filter(|u| !u.starts_with("file://") && !u.starts_with("data:"))
-                .cloned()
-                .collect()
-        })
-        .unwrap_or_default();
+    let foreign = requests_off_device(&requests);
     assert!(foreign.is_empty(), "requests off the device: {foreign:?}");
     tab.close(true).ok();
 }

@@ -112,6 +112,20 @@ pub fn record_requests(tab: &Arc<Tab>) -> Arc<Mutex<Vec<String>>> {
     seen
 }
 
+/// The recorded requests that went anywhere but local files and inline data: what left the
+/// device.
+pub fn requests_off_device(requests: &Mutex<Vec<String>>) -> Vec<String> {
+    requests
+        .lock()
+        .map(|r| {
+            r.iter()
+                .filter(|u| !u.starts_with("file://") && !u.starts_with("data:"))
+                .cloned()
+                .collect()
+        })
+        .unwrap_or_default()
+}
+
 pub fn eval(tab: &Tab, js: &str) -> serde_json::Value {
     tab.evaluate(js, false)
         .ok()
