@@ -65,8 +65,9 @@
     var status = tools.appendChild(node('p', { 'class': 'modul-berkas-status', role: 'status', 'aria-live': 'polite' }));
     var row = tools.appendChild(node('div', { 'class': 'modul-tombol-baris' }));
     row.appendChild(button('berkas-ekspor', 'berkas_ekspor'));
-    row.appendChild(node('label', { 'class': 'modul-tombol', 'for': 'berkas-klien-impor' }, t('berkas_impor')));
-    var file = row.appendChild(node('input', { type: 'file', id: 'berkas-klien-impor', 'class': 'modul-tersembunyi', accept: '.json,application/json', 'data-aksi': 'berkas-impor' }));
+    // A real button opens the hidden file field (focus ring, Enter and Space).
+    row.appendChild(button('berkas-impor-pilih', 'berkas_impor'));
+    var file = row.appendChild(node('input', { type: 'file', id: 'berkas-klien-impor', 'class': 'modul-tersembunyi', accept: '.json,application/json', 'data-aksi': 'berkas-impor', tabindex: '-1', 'aria-hidden': 'true' }));
     var clash = tools.appendChild(node('div', { 'class': 'modul-rekaman-bentrok', role: 'alertdialog' }));
     clash.hidden = true;
     var summary = tools.appendChild(node('p', { 'class': 'modul-berkas-ringkasan' }));
@@ -140,6 +141,7 @@
         status.textContent = '';
         render();
     });
+    S.jagaFokus(root);
     root.addEventListener('click', function (event) {
         var b = event.target.closest('button[data-aksi]');
         if (!b) { return; }
@@ -150,6 +152,8 @@
             });
             var name = clients()[chosen];
             S.unduh(R.namaBerkas(['berkas-klien', name], 'json'), S.teks({ format: 'modul-berkas-klien', klien: name, rekaman: mine }));
+        } else if (action === 'berkas-impor-pilih') {
+            file.click();
         } else if (action === 'impor-keduanya' || action === 'impor-ganti') {
             clash.hidden = true;
             if (pending) { finish(pending, action === 'impor-ganti'); }

@@ -417,7 +417,8 @@
     }
 
     // The best sections, best first: [{section, score, terms}].
-    function search(query) {
+    // Every matching section, best first (search::query::search_all).
+    function searchAll(query) {
         var q = queryWords(query);
         var ss = slots(q);
         var perSection = new Map();
@@ -481,7 +482,12 @@
             hits.push({ section: section, score: Math.round(total * (matched / ss.length) * 1e6) / 1e6, terms: terms });
         });
         hits.sort(function (a, b) { return b.score - a.score || a.section - b.section; });
-        return hits.slice(0, index.ranking.limit);
+        return hits;
+    }
+
+    // The best sections, at most ranking.limit (search::query::search).
+    function search(query) {
+        return searchAll(query).slice(0, index.ranking.limit);
     }
 
     // ---- Results. ----
@@ -495,6 +501,18 @@
         var s = index.sections[section];
         var title = index.pages[s.page].title;
         return s.heading ? title + ' » ' + s.heading : title;
+    }
+
+    // The results' titles, told apart where two would read the same (the topic "Asesmen" and
+    // the reading "Asesmen"): each such title gets the chapter its page sits under.
+    function titles(hits) {
+        var crumbs = hits.map(function (h) { return breadcrumb(h.section); });
+        var seen = new Map();
+        crumbs.forEach(function (c) { seen.set(c, (seen.get(c) || 0) + 1); });
+        return hits.map(function (h, i) {
+            var part = index.pages[index.sections[h.section].page].part;
+            return seen.get(crumbs[i]) > 1 && part ? crumbs[i] + ' — ' + part : crumbs[i];
+        });
     }
 
     // The words of section texts, kept: the same sections come back query after query.
@@ -565,10 +583,21 @@
         return { node: span, marks: marks };
     }
 
-    function fill(template, n, q) {
-        return template.replace(/\{(n|q)\}/g, function (_, key) {
-            return key === 'n' ? String(n) : q;
+    function fill(template, n, q, total) {
+        return template.replace(/\{(n|q|total)\}/g, function (_, key) {
+            return key === 'q' ? q : String(key === 'n' ? n : total);
         });
+    }
+
+    // "N hasil", or "30 teratas dari N" when the list is capped.
+    function headerText(n, total, query) {
+        if (n === 0) {
+            return fill(T.tidak_ada, n, query);
+        }
+        if (total > n) {
+            return fill(T.teratas, n, query, total);
+        }
+        return fill(n === 1 ? T.satu_hasil : T.banyak_hasil, n, query);
     }
 
     function link(section, marks) {
@@ -581,10 +610,11 @@
     var currentQuery = '';
 
     function render(query) {
-        var hits = search(query);
+        var all = searchAll(query);
+        var hits = all.slice(0, index.ranking.limit);
         shown = hits;
-        var n = hits.length;
-        header.textContent = fill(n === 0 ? T.tidak_ada : (n === 1 ? T.satu_hasil : T.banyak_hasil), n, query);
+        header.textContent = headerText(hits.length, all.length, query);
+        var names = titles(hits);
         while (results.firstChild) {
             results.removeChild(results.firstChild);
         }
@@ -593,7 +623,7 @@
         hits.forEach(function (hit, i) {
             var li = document.createElement('li');
             var a = document.createElement('a');
-            a.textContent = breadcrumb(hit.section);
+            a.textContent = names[i];
             a.href = link(hit.section, typed);
             li.appendChild(a);
             results.appendChild(li);
@@ -879,6 +909,8 @@
                 return { breadcrumb: breadcrumb(h.section), score: h.score };
             });
         },
+        // How many sections match in all (the header's N when the list is capped).
+        total: function (q) { return index === null ? null : searchAll(q).length; },
         ready: function () { return index !== null && texts !== null; },
         // The ranking numbers in use: the index's own (a test compares them with Rust's).
         ranking: function () { return index === null ? null : index.ranking; }

@@ -1037,8 +1037,10 @@ var ModulFormulir = (function () {
         row.appendChild(button('simpan', 'formulir_simpan'));
         row.appendChild(button('periksa', 'formulir_periksa'));
         row.appendChild(button('ekspor', 'formulir_ekspor'));
-        row.appendChild(node('label', { 'class': 'modul-tombol', 'for': p + '-impor' }, t('formulir_impor')));
-        row.appendChild(node('input', { type: 'file', id: p + '-impor', 'class': 'modul-tersembunyi', accept: '.json,application/json', 'data-aksi': 'impor' }));
+        // A real button opens the hidden file field: it takes focus with a visible ring and
+        // opens with Enter and Space, which a <label> for a hidden field does not.
+        row.appendChild(button('impor-pilih', 'formulir_impor'));
+        row.appendChild(node('input', { type: 'file', id: p + '-impor', 'class': 'modul-tersembunyi', accept: '.json,application/json', 'data-aksi': 'impor', tabindex: '-1', 'aria-hidden': 'true' }));
         row.appendChild(button('cetak-kosong', 'formulir_cetak_kosong'));
         row.appendChild(button('cetak-terisi', 'formulir_cetak_terisi'));
         row.appendChild(button('hapus', 'formulir_hapus'));
@@ -1099,6 +1101,7 @@ var ModulFormulir = (function () {
         }
         el.addEventListener('input', changed);
         el.addEventListener('change', changed);
+        S.jagaFokus(el);
         // A form of the book never submits: Enter in a field must not send values anywhere.
         el.addEventListener('submit', function (event) { event.preventDefault(); });
         el.addEventListener('click', function (event) {
@@ -1118,6 +1121,8 @@ var ModulFormulir = (function () {
                     self.say(t('formulir_tidak_bisa'));
                 }
                 self.buttons();
+            } else if (action === 'impor-pilih') {
+                el.querySelector('[data-aksi="impor"]').click();
             } else if (action === 'periksa') {
                 self.checked = true;
                 self.check(true);

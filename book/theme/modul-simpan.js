@@ -100,7 +100,66 @@ var ModulSimpan = (function () {
         });
     }
 
+    // ---- Focus after an action (issue 18) ----
+    // An action that hides or redraws the button it was started from would drop keyboard
+    // focus to <body>. `jaga(root)` watches clicks on [data-aksi] buttons inside `root` and,
+    // when focus is lost, puts it on the most sensible control still on screen: the control
+    // that opened the dialog just closed, the same button redrawn (same action, same record),
+    // the record's own button, the next button in the same row, or the first one in `root`.
+    function shown(el) {
+        return !!el && el.isConnected && !el.disabled && !el.closest('[hidden]') && el.getClientRects().length > 0;
+    }
+
+    function lost() {
+        var a = document.activeElement;
+        return !a || a === document.body || !shown(a);
+    }
+
+    function guard(root) {
+        var opener = null;
+        root.addEventListener('click', function (event) {
+            var button = event.target.closest('[data-aksi]');
+            if (!button || button.tagName === 'INPUT') { return; }
+            // A dialog: an alertdialog, or a row turned into a question or a name field.
+            var parent = button.parentElement;
+            var dialog = button.closest('[role="alertdialog"]') ||
+                (parent && parent.querySelector(':scope > [role="alert"], :scope > input[data-aksi]'));
+            var record = button.closest('[data-rekaman]');
+            var id = record && record.getAttribute('data-rekaman');
+            var action = button.getAttribute('data-aksi');
+            var from = dialog ? opener : null;
+            var openerAction = from && from.getAttribute('data-aksi');
+            var after = parent ? Array.prototype.slice.call(parent.querySelectorAll('button, [tabindex="0"]'))
+                .filter(function (b) { return b.compareDocumentPosition(button) & Node.DOCUMENT_POSITION_PRECEDING; }) : [];
+            if (!dialog) { opener = button; }
+            function within(selector) {
+                var scope = id ? root.querySelector('[data-rekaman="' + id + '"]') : root;
+                return scope ? scope.querySelector(selector) : null;
+            }
+            function settle() {
+                if (!lost()) { return; }
+                var candidates = [
+                    from,
+                    openerAction && within('[data-aksi="' + openerAction + '"]'),
+                    within('[data-aksi="' + action + '"]'),
+                    id && within('[data-aksi="rekaman-buka"]')
+                ].concat(after, Array.prototype.slice.call(root.querySelectorAll('button, input:not([type="hidden"]), select, textarea')));
+                for (var i = 0; i < candidates.length; i++) {
+                    if (shown(candidates[i])) {
+                        candidates[i].focus();
+                        return;
+                    }
+                }
+            }
+            // The action runs in the same click (listeners added earlier), some of it later
+            // (storage through promises): look now and once more after it.
+            window.setTimeout(settle, 0);
+            window.setTimeout(settle, 250);
+        });
+    }
+
     return {
+        jagaFokus: guard,
         tersedia: available,
         disetujui: agreed,
         baca: read,

@@ -387,6 +387,7 @@ pub fn search_pages(book: &MDBook) -> Result<Vec<crate::search::Page>, Error> {
                 Some(crate::search::Page {
                     url,
                     title: chapter.name.clone(),
+                    part: chapter.parent_names.last().cloned().unwrap_or_default(),
                 })
             }
             _ => None,

@@ -52,6 +52,11 @@ pub struct PageEntry {
     pub url: String,
     /// The page's title from SUMMARY.md.
     pub title: String,
+    /// The chapter the page sits under in SUMMARY.md ("Sesi 1-4: Asesmen dan Rencana
+    /// Pelayanan", "Bacaan Pendukung"); "" for a top-level page. The browser adds it to a
+    /// result's title when two results would read the same.
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub part: String,
 }
 
 /// A section of a page: from one heading to the next.
@@ -305,6 +310,7 @@ fn pages_and_sections(sections: &[Section]) -> (Vec<PageEntry>, Vec<SectionEntry
             pages.push(PageEntry {
                 url: s.page.clone(),
                 title: s.page_title.clone(),
+                part: String::new(),
             });
         }
         let crumb = s.breadcrumb();

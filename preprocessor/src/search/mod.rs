@@ -31,11 +31,13 @@ pub(crate) const TEXT_FILE: &str = "teks.js";
 pub(crate) const INDEX_VAR: &str = "modulIndeksCari";
 pub(crate) const TEXT_VAR: &str = "modulTeksCari";
 
-/// A page to index: its address relative to the site root and its title.
+/// A page to index: its address relative to the site root, its title and the title of the
+/// chapter it sits under ("" at the top level).
 #[derive(Debug, Clone)]
 pub struct Page {
     pub url: String,
     pub title: String,
+    pub part: String,
 }
 
 /// What indexing produced.
@@ -66,7 +68,16 @@ pub(crate) fn build(site: &Path, pages: &[Page], glossary: &Glossary) -> Result<
     for sections in per_page {
         all.extend(sections?);
     }
-    let export = index::build(&all, glossary)?;
+    let mut export = index::build(&all, glossary)?;
+    let parts: std::collections::HashMap<&str, &str> = pages
+        .iter()
+        .map(|p| (p.url.as_str(), p.part.as_str()))
+        .collect();
+    for entry in &mut export.pages {
+        if let Some(part) = parts.get(entry.url.as_str()) {
+            entry.part = (*part).to_string();
+        }
+    }
     let texts = all.into_iter().map(|s| s.body).collect();
     Ok(Built { export, texts })
 }

@@ -262,8 +262,16 @@ pub(crate) fn query_words(query: &str) -> Vec<String> {
         .collect()
 }
 
-/// The best sections for a query, best first.
+/// The best sections for a query, best first, at most `ranking.limit` of them.
 pub fn search(index: &Export, query: &str) -> Vec<Hit> {
+    let mut hits = search_all(index, query);
+    hits.truncate(index.ranking.limit);
+    hits
+}
+
+/// Every section that matches a query, best first: the length is the "N" of "30 teratas
+/// dari N".
+pub fn search_all(index: &Export, query: &str) -> Vec<Hit> {
     let query = query_words(query);
     let slots = slots(index, &query);
     // Per section: per slot, the best alternative's score and its terms.
@@ -319,7 +327,6 @@ pub fn search(index: &Export, query: &str) -> Vec<Hit> {
         })
         .collect();
     hits.sort_by(|a, b| b.score.total_cmp(&a.score).then(a.section.cmp(&b.section)));
-    hits.truncate(index.ranking.limit);
     hits
 }
 
