@@ -123,7 +123,7 @@ var ModulSimpan = (function () {
             // A dialog: an alertdialog, or a row turned into a question or a name field.
             var parent = button.parentElement;
             var dialog = button.closest('[role="alertdialog"]') ||
-                (parent && parent.querySelector(':scope > [role="alert"], :scope > input[data-aksi]'));
+                (parent && parent.querySelector(':scope > [role="alert"], :scope > input[type="text"][data-aksi]'));
             var record = button.closest('[data-rekaman]');
             var id = record && record.getAttribute('data-rekaman');
             var action = button.getAttribute('data-aksi');

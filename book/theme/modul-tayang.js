@@ -77,7 +77,9 @@
         '.modul-latihan-aksi', '.modul-latihan-hasil', '.modul-latihan-diperbarui',
         '.modul-pita-fasilitator', '.modul-akibat', '.modul-lanjut',
         '.modul-skenario > .modul-simpul ~ .modul-simpul', '[hidden]', '[data-hanya-js]',
-        'script', 'style', 'template', 'noscript'
+        'script', 'style', 'template', 'noscript',
+        // Page navigation and an open glossary definition (issue 18).
+        '.modul-latihan-halaman', '.modul-ke-atas', '.modul-istilah-pop'
     ].join(',');
 
     var deck = null;

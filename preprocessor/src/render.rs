@@ -43,6 +43,10 @@ const TEMPLATES: &[(&str, &str)] = &[
         include_str!("../templates/peringatan.html"),
     ),
     ("istilah.html", include_str!("../templates/istilah.html")),
+    (
+        "latihan-halaman.html",
+        include_str!("../templates/latihan-halaman.html"),
+    ),
     ("panduan.html", include_str!("../templates/panduan.html")),
     (
         "penyuntingan.html",

@@ -16,5 +16,6 @@ mod exercises;
 mod fidelity;
 mod forms;
 mod guide;
+mod navigation;
 mod pdf;
 mod search;

@@ -116,8 +116,50 @@ pub(crate) fn group_markdown(
         out.push('\n');
         out.push_str(&exercise_html(e, book, from, renderer)?);
         out.push('\n');
+        out.push_str(&back_to_top_html(renderer)?);
+        out.push('\n');
     }
     Ok(out)
+}
+
+/// "Latihan di halaman ini": links to the exercise blocks of a page, in page order.
+pub(crate) fn page_list_html(
+    ids: &[&str],
+    book: &Book,
+    renderer: &Renderer,
+) -> Result<String, String> {
+    #[derive(Serialize)]
+    struct Entry<'a> {
+        id: &'a str,
+        title: &'a str,
+    }
+    #[derive(Serialize)]
+    struct List<'a> {
+        exercises: Vec<Entry<'a>>,
+    }
+    let exercises = ids
+        .iter()
+        .map(|id| {
+            let e = book
+                .exercises
+                .get(*id)
+                .ok_or_else(|| format!("latihan {id} tidak ada"))?;
+            Ok(Entry {
+                id,
+                title: &e.title,
+            })
+        })
+        .collect::<Result<Vec<_>, String>>()?;
+    renderer.render("latihan-halaman.html", List { exercises })
+}
+
+/// The "Kembali ke atas" link after an exercise block.
+pub(crate) fn back_to_top_html(renderer: &Renderer) -> Result<String, String> {
+    #[derive(Serialize)]
+    struct Back {
+        exercises: Vec<()>,
+    }
+    renderer.render("latihan-halaman.html", Back { exercises: vec![] })
 }
 
 /// The exercises of one session, in book order, as one page lists them.

@@ -25,14 +25,35 @@ pub(super) fn apply(
 ) -> Result<String, String> {
     let mut sorted: Vec<&(Range<usize>, Edit)> = edits.iter().collect();
     sorted.sort_by_key(|(range, _)| range.start);
+    // A page with exercises starts with links to them, in page order (issue 18).
+    let on_page: Vec<&str> = sorted
+        .iter()
+        .copied()
+        .flat_map(|(_, edit)| match edit {
+            Edit::Exercise(id) => std::slice::from_ref(id),
+            Edit::ExerciseGroup(ids) => ids.as_slice(),
+            _ => &[],
+        })
+        .map(String::as_str)
+        .collect();
     let mut out = String::with_capacity(text.len());
     let mut at = 0;
+    // Where the session card ends, if the page has one: the exercise list goes below it.
+    let mut card_end = None;
     for (range, edit) in sorted {
         out.push_str(&text[at..range.start]);
         out.push_str(&render(edit, source, model, renderer)?);
+        if matches!(edit, Edit::SessionCard(_)) {
+            card_end = Some(out.len());
+        }
         at = range.end;
     }
     out.push_str(&text[at..]);
+    if !on_page.is_empty() {
+        let list = exercise_html::page_list_html(&on_page, &model.exercise_book(), renderer)?;
+        let at = card_end.unwrap_or_else(|| title_end(&out));
+        out.insert_str(at, &format!("\n\n{list}\n\n"));
+    }
     let mut result = splice(&out, admonition::rewrite(&out, renderer)?);
     result = splice(&result, lists::markers(&result));
     if let Some(page) = &model.glossary_page
@@ -75,7 +96,11 @@ fn render(
                 .exercise_data
                 .get(id)
                 .ok_or_else(|| format!("latihan {id} tidak ada"))?;
-            block(exercise_html::exercise_html(e, &book, source, renderer)?)
+            block(format!(
+                "{}\n{}",
+                exercise_html::exercise_html(e, &book, source, renderer)?,
+                exercise_html::back_to_top_html(renderer)?
+            ))
         }
         Edit::ExerciseGroup(ids) => exercise_html::group_markdown(ids, &book, source, renderer)?,
         Edit::Worksheet { session, key } => block(exercise_html::worksheet_html(
@@ -123,6 +148,18 @@ fn render(
             content_html::source_html(reading, source, &label, renderer)?
         }
     })
+}
+
+/// Where the page's title ends: after its first `# ` line, else the start of the page.
+fn title_end(markdown: &str) -> usize {
+    let mut at = 0;
+    for line in markdown.split_inclusive('\n') {
+        at += line.len();
+        if line.starts_with("# ") {
+            return at;
+        }
+    }
+    0
 }
 
 /// `text` with each range replaced; ranges are sorted and do not overlap.

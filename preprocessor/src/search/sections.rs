@@ -159,6 +159,7 @@ const SKIPPED_CLASSES: &[&str] = &[
     "modul-kunci",
     "modul-catatan-fasilitator",
     "modul-formulir-latihan",
+    "modul-ke-atas",
 ];
 /// Attributes that make an element its own section (with `id` and `aria-labelledby`).
 const BLOCK_ATTRIBUTES: &[&str] = &["data-latihan", "data-formulir"];

@@ -9,5 +9,7 @@ mod book;
 mod diklat;
 mod exercises;
 mod forms;
+mod keyboard;
+mod phone;
 mod search;
 mod slides;

@@ -241,3 +241,56 @@ fn mark_words_without_a_search() {
     );
     navigate(&tab, &file_url(&site().join("index.html"), ""));
 }
+
+/// A capped list says so: "30 teratas dari N" with N the real number of matching sections (as
+/// Rust counts them); results that would read the same are told apart by the chapter they sit
+/// under (the topic "Asesmen" of Sesi 1-4 and the reading "Asesmen").
+#[test]
+fn capped_list_counts_every_match_and_same_titles_differ() {
+    let Some((browser, _serial)) = browser() else {
+        return;
+    };
+    let (tab, _) = open(&browser, &file_url(&site().join("index.html"), ""));
+    ready_search(&tab, "asesmen");
+    wait_until(&tab, "window.modulCari.ready()", "index and texts");
+    let limit = ranking()["limit"].as_u64().expect("limit") as usize;
+    let total = index().matches("asesmen");
+    assert!(total > limit, "asesmen matches only {total} sections");
+    let header = eval_string(
+        &tab,
+        "document.getElementById('mdbook-searchresults-header').textContent",
+    );
+    assert_eq!(
+        header,
+        format!("{limit} teratas dari {total} hasil untuk 'asesmen':")
+    );
+    assert_eq!(
+        eval(&tab, "window.modulCari.total('asesmen')").as_u64(),
+        Some(total as u64)
+    );
+    let titles = common::browser::eval_strings(
+        &tab,
+        "Array.from(document.querySelectorAll('#mdbook-searchresults li > a')).map(a => a.textContent)",
+    );
+    assert_eq!(titles.len(), limit);
+    let mut unique = titles.clone();
+    unique.sort();
+    unique.dedup();
+    assert_eq!(unique.len(), titles.len(), "two results read the same: {titles:?}");
+    for expected in [
+        "Asesmen — Sesi 1-4: Asesmen dan Rencana Pelayanan",
+        "Asesmen — Bacaan Pendukung",
+    ] {
+        assert!(titles.iter().any(|t| t == expected), "{expected} in {titles:?}");
+    }
+    screenshot(&tab, "pencarian-teratas");
+    // A short list keeps "N hasil".
+    ui_search(&tab, "genogram");
+    let header = eval_string(
+        &tab,
+        "document.getElementById('mdbook-searchresults-header').textContent",
+    );
+    let shown = index().matches("genogram");
+    assert!(shown < limit, "genogram fills the list");
+    assert_eq!(header, format!("{shown} hasil untuk 'genogram':"));
+}

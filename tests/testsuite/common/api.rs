@@ -214,6 +214,11 @@ impl SearchIndex {
             .collect()
     }
 
+    /// How many sections match `query` in all (the list shows at most the ranking's limit).
+    pub fn matches(&self, query: &str) -> usize {
+        modul::search::query::search_all(&self.built.export, query).len()
+    }
+
     /// Indexed pages, relative to the site root.
     pub fn pages(&self) -> Vec<String> {
         self.built
