@@ -67,7 +67,7 @@
     row.appendChild(button('berkas-ekspor', 'berkas_ekspor'));
     // A real button opens the hidden file field (focus ring, Enter and Space).
     row.appendChild(button('berkas-impor-pilih', 'berkas_impor'));
-    var file = row.appendChild(node('input', { type: 'file', id: 'berkas-klien-impor', 'class': 'modul-tersembunyi', accept: '.json,application/json', 'data-aksi': 'berkas-impor', tabindex: '-1', 'aria-hidden': 'true' }));
+    var file = row.appendChild(node('input', { type: 'file', id: 'berkas-klien-impor', 'class': 'modul-tersembunyi', accept: '.json,application/json', 'data-aksi': 'berkas-impor', tabindex: '-1', 'aria-hidden': 'true', 'aria-label': t('berkas_impor') }));
     var clash = tools.appendChild(node('div', { 'class': 'modul-rekaman-bentrok', role: 'alertdialog' }));
     clash.hidden = true;
     var summary = tools.appendChild(node('p', { 'class': 'modul-berkas-ringkasan' }));

@@ -1040,7 +1040,7 @@ var ModulFormulir = (function () {
         // A real button opens the hidden file field: it takes focus with a visible ring and
         // opens with Enter and Space, which a <label> for a hidden field does not.
         row.appendChild(button('impor-pilih', 'formulir_impor'));
-        row.appendChild(node('input', { type: 'file', id: p + '-impor', 'class': 'modul-tersembunyi', accept: '.json,application/json', 'data-aksi': 'impor', tabindex: '-1', 'aria-hidden': 'true' }));
+        row.appendChild(node('input', { type: 'file', id: p + '-impor', 'class': 'modul-tersembunyi', accept: '.json,application/json', 'data-aksi': 'impor', tabindex: '-1', 'aria-hidden': 'true', 'aria-label': t('formulir_impor') }));
         row.appendChild(button('cetak-kosong', 'formulir_cetak_kosong'));
         row.appendChild(button('cetak-terisi', 'formulir_cetak_terisi'));
         row.appendChild(button('hapus', 'formulir_hapus'));

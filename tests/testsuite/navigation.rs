@@ -40,7 +40,10 @@ fn home_page_leads_to_every_part_and_every_link_resolves() {
         .iter()
         .filter(|h| !h.starts_with("http") && !resolves(site, "index.html", h))
         .collect();
-    assert!(broken.is_empty(), "links of the home page lead nowhere: {broken:?}");
+    assert!(
+        broken.is_empty(),
+        "links of the home page lead nowhere: {broken:?}"
+    );
     let mut parts: Vec<String> = [
         "pengantar/index.html",
         "pengantar/cara-menggunakan.html",
@@ -69,7 +72,10 @@ fn home_page_leads_to_every_part_and_every_link_resolves() {
     .to_vec();
     parts.extend((1..=9).map(|n| format!("sesi-1-{n}/index.html")));
     let missing: Vec<&String> = parts.iter().filter(|p| !hrefs.contains(p)).collect();
-    assert!(missing.is_empty(), "the home page does not lead to {missing:?}");
+    assert!(
+        missing.is_empty(),
+        "the home page does not lead to {missing:?}"
+    );
 }
 
 /// Every page that shows exercises (worksheets and answer keys aside) starts with
@@ -78,7 +84,8 @@ fn home_page_leads_to_every_part_and_every_link_resolves() {
 #[test]
 fn pages_with_exercises_list_them_at_the_top() {
     let site = real_book();
-    let block = Regex::new(r#"<section class="modul-latihan" id="([^"]+)" data-latihan="#).expect("regex");
+    let block =
+        Regex::new(r#"<section class="modul-latihan" id="([^"]+)" data-latihan="#).expect("regex");
     let mut pages = 0;
     for entry in walk(site) {
         let name = entry
@@ -94,9 +101,15 @@ fn pages_with_exercises_list_them_at_the_top() {
             continue;
         }
         let main = main_of(&html);
-        let ids: Vec<String> = block.captures_iter(main).map(|c| c[1].to_string()).collect();
+        let ids: Vec<String> = block
+            .captures_iter(main)
+            .map(|c| c[1].to_string())
+            .collect();
         if ids.is_empty() {
-            assert!(!main.contains("latihan-di-halaman-ini"), "{name}: a list without exercises");
+            assert!(
+                !main.contains("latihan-di-halaman-ini"),
+                "{name}: a list without exercises"
+            );
             continue;
         }
         pages += 1;
@@ -106,16 +119,27 @@ fn pages_with_exercises_list_them_at_the_top() {
             .into_iter()
             .map(|h| h.trim_start_matches('#').to_string())
             .collect();
-        assert_eq!(targets, ids, "{name}: the list and the exercise blocks differ");
+        assert_eq!(
+            targets, ids,
+            "{name}: the list and the exercise blocks differ"
+        );
         // At the top: right after the title, or after the session card on a session page.
         let after_card = main
             .find("<section class=\"modul-kartu-sesi\"")
             .map_or(0, |at| at + element(&main[at..], "modul-kartu-sesi").len());
-        let first_section = main[after_card..].find("<h2").map_or(main.len(), |i| i + after_card);
-        let list_at = main.find("id=\"latihan-di-halaman-ini\"").unwrap_or(usize::MAX);
-        assert!(list_at < first_section, "{name}: the list is not at the top");
+        let first_section = main[after_card..]
+            .find("<h2")
+            .map_or(main.len(), |i| i + after_card);
+        let list_at = main
+            .find("id=\"latihan-di-halaman-ini\"")
+            .unwrap_or(usize::MAX);
+        assert!(
+            list_at < first_section,
+            "{name}: the list is not at the top"
+        );
         assert_eq!(
-            main.matches("<p class=\"modul-ke-atas\"><a href=\"#\">Kembali ke atas</a></p>").count(),
+            main.matches("<p class=\"modul-ke-atas\"><a href=\"#\">Kembali ke atas</a></p>")
+                .count(),
             ids.len(),
             "{name}: one way back to the top after each exercise"
         );

@@ -19,7 +19,12 @@ fn focused(tab: &Tab) -> String {
 fn enter_on(tab: &Tab, selector: &str) {
     let quoted = serde_json::to_string(selector).expect("quote");
     assert!(
-        eval_bool(tab, &format!("(() => {{ const b = document.querySelector({quoted}); if (!b) return false; b.focus(); return document.activeElement === b; }})()")),
+        eval_bool(
+            tab,
+            &format!(
+                "(() => {{ const b = document.querySelector({quoted}); if (!b) return false; b.focus(); return document.activeElement === b; }})()"
+            )
+        ),
         "{selector} cannot take focus"
     );
     tab.press_key("Enter").expect("Enter");
@@ -32,8 +37,15 @@ fn focus_lands_on_a_control_after_saving_and_after_closing_a_dialog() {
     let Some((browser, _serial)) = browser() else {
         return;
     };
-    let (tab, _) = open(&browser, &file_url(&site().join("formulir/catatan-kasus.html"), ""));
-    wait_until(&tab, "document.querySelector('[data-rekaman-daftar]') !== null", "the record list");
+    let (tab, _) = open(
+        &browser,
+        &file_url(&site().join("formulir/catatan-kasus.html"), ""),
+    );
+    wait_until(
+        &tab,
+        "document.querySelector('[data-rekaman-daftar]') !== null",
+        "the record list",
+    );
     tab.wait_for_element("#f-catatan-kasus-nama_klien")
         .expect("field")
         .click()
@@ -41,7 +53,11 @@ fn focus_lands_on_a_control_after_saving_and_after_closing_a_dialog() {
     tab.type_str("Ani Rekaan").expect("type");
     // Simpan hides itself once storage is agreed: focus goes to the next button of its row.
     enter_on(&tab, "[data-aksi=\"simpan\"]");
-    wait_until(&tab, "document.querySelector('[data-rekaman]') !== null", "the saved record");
+    wait_until(
+        &tab,
+        "document.querySelector('[data-rekaman]') !== null",
+        "the saved record",
+    );
     assert_eq!(focused(&tab), "periksa Periksa isian");
     // "Hapus data" asks; Batal closes the question and focus returns to "Hapus data".
     enter_on(&tab, "[data-aksi=\"hapus\"]");
@@ -58,15 +74,26 @@ fn focus_lands_on_a_control_after_saving_and_after_closing_a_dialog() {
     assert_eq!(focused(&tab), "rekaman-hapus Hapus");
     // Renaming: after "Simpan nama" focus is on the record's "Ganti nama".
     enter_on(&tab, "[data-rekaman] [data-aksi=\"rekaman-ganti-nama\"]");
-    assert!(focused(&tab).starts_with("rekaman-nama"), "{}", focused(&tab));
+    assert!(
+        focused(&tab).starts_with("rekaman-nama"),
+        "{}",
+        focused(&tab)
+    );
     enter_on(&tab, "[data-aksi=\"rekaman-nama-simpan\"]");
     assert_eq!(focused(&tab), "rekaman-ganti-nama Ganti nama");
     // Erasing the record itself: focus on a control still on the page.
     enter_on(&tab, "[data-rekaman] [data-aksi=\"rekaman-hapus\"]");
     enter_on(&tab, "[data-aksi=\"rekaman-hapus-ya\"]");
-    wait_until(&tab, "document.querySelector('[data-rekaman]') === null", "the record to go");
+    wait_until(
+        &tab,
+        "document.querySelector('[data-rekaman]') === null",
+        "the record to go",
+    );
     let now = focused(&tab);
-    assert!(now != "BODY" && eval_bool(&tab, "document.activeElement.getClientRects().length > 0"), "{now}");
+    assert!(
+        now != "BODY" && eval_bool(&tab, "document.activeElement.getClientRects().length > 0"),
+        "{now}"
+    );
 }
 
 /// Impor: Tab reaches a button with a visible focus ring; Enter and Space each open the file
@@ -79,25 +106,69 @@ fn impor_shows_a_focus_ring_and_opens_with_enter_and_space() {
     };
     let (tab, _) = open(&browser, "about:blank");
     for (page, button, field) in [
-        ("formulir/catatan-kasus.html", "[data-aksi=\"impor-pilih\"]", "#f-catatan-kasus-impor"),
-        ("formulir/berkas-klien.html", "[data-aksi=\"berkas-impor-pilih\"]", "#berkas-klien-impor"),
+        (
+            "formulir/catatan-kasus.html",
+            "[data-aksi=\"impor-pilih\"]",
+            "#f-catatan-kasus-impor",
+        ),
+        (
+            "formulir/berkas-klien.html",
+            "[data-aksi=\"berkas-impor-pilih\"]",
+            "#berkas-klien-impor",
+        ),
     ] {
         common::browser::navigate(&tab, &file_url(&site().join(page), ""));
-        wait_until(&tab, &format!("document.querySelector({}) !== null", serde_json::to_string(button).expect("quote")), "Impor");
+        wait_until(
+            &tab,
+            &format!(
+                "document.querySelector({}) !== null",
+                serde_json::to_string(button).expect("quote")
+            ),
+            "Impor",
+        );
         let b = serde_json::to_string(button).expect("quote");
         let f = serde_json::to_string(field).expect("quote");
         // The chooser would block a headless test: count the clicks that open it instead.
-        eval_string(&tab, &format!("window.pilih = 0; document.querySelector({f}).addEventListener('click', e => {{ window.pilih++; e.preventDefault(); }})"));
+        eval_string(
+            &tab,
+            &format!(
+                "window.pilih = 0; document.querySelector({f}).addEventListener('click', e => {{ window.pilih++; e.preventDefault(); }})"
+            ),
+        );
         // Focus the control before Impor, then Tab, as a keyboard user arrives.
-        eval_string(&tab, &format!("(() => {{ const all = Array.from(document.querySelectorAll('button, [href], input:not([tabindex=\"-1\"]), select, textarea')).filter(e => !e.disabled && e.getClientRects().length > 0); const i = all.indexOf(document.querySelector({b})); all[i - 1].focus(); }})()"));
+        eval_string(
+            &tab,
+            &format!(
+                "(() => {{ const all = Array.from(document.querySelectorAll('button, [href], input:not([tabindex=\"-1\"]), select, textarea')).filter(e => !e.disabled && e.getClientRects().length > 0); const i = all.indexOf(document.querySelector({b})); all[i - 1].focus(); }})()"
+            ),
+        );
         tab.press_key("Tab").expect("Tab");
-        assert!(eval_bool(&tab, &format!("document.activeElement === document.querySelector({b})")), "{page}: Tab does not reach Impor: {}", focused(&tab));
-        let ring = eval_string(&tab, "(() => { const s = getComputedStyle(document.activeElement); return document.activeElement.matches(':focus-visible') + ' ' + s.outlineStyle + ' ' + s.outlineWidth; })()");
-        assert!(ring.starts_with("true ") && !ring.contains(" none ") && !ring.ends_with(" 0px"), "{page}: no focus ring on Impor: {ring}");
+        assert!(
+            eval_bool(
+                &tab,
+                &format!("document.activeElement === document.querySelector({b})")
+            ),
+            "{page}: Tab does not reach Impor: {}",
+            focused(&tab)
+        );
+        let ring = eval_string(
+            &tab,
+            "(() => { const s = getComputedStyle(document.activeElement); return document.activeElement.matches(':focus-visible') + ' ' + s.outlineStyle + ' ' + s.outlineWidth; })()",
+        );
+        assert!(
+            ring.starts_with("true ") && !ring.contains(" none ") && !ring.ends_with(" 0px"),
+            "{page}: no focus ring on Impor: {ring}"
+        );
         tab.press_key("Enter").expect("Enter");
         wait_until(&tab, "window.pilih === 1", "Enter to open the file chooser");
         tab.press_key(" ").expect("Space");
         wait_until(&tab, "window.pilih === 2", "Space to open the file chooser");
-        assert!(eval_bool(&tab, &format!("document.activeElement === document.querySelector({b})")), "{page}: focus left Impor");
+        assert!(
+            eval_bool(
+                &tab,
+                &format!("document.activeElement === document.querySelector({b})")
+            ),
+            "{page}: focus left Impor"
+        );
     }
 }

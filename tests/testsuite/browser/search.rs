@@ -276,12 +276,19 @@ fn capped_list_counts_every_match_and_same_titles_differ() {
     let mut unique = titles.clone();
     unique.sort();
     unique.dedup();
-    assert_eq!(unique.len(), titles.len(), "two results read the same: {titles:?}");
+    assert_eq!(
+        unique.len(),
+        titles.len(),
+        "two results read the same: {titles:?}"
+    );
     for expected in [
         "Asesmen — Sesi 1-4: Asesmen dan Rencana Pelayanan",
         "Asesmen — Bacaan Pendukung",
     ] {
-        assert!(titles.iter().any(|t| t == expected), "{expected} in {titles:?}");
+        assert!(
+            titles.iter().any(|t| t == expected),
+            "{expected} in {titles:?}"
+        );
     }
     screenshot(&tab, "pencarian-teratas");
     // A short list keeps "N hasil".
