@@ -3,6 +3,7 @@
 // without this script a tap leads to the entry. With it, a tap, Enter or Space opens the
 // definition right under the term, with a link to the entry and a close button; Esc or a
 // second tap closes it and focus stays on the term. Phones cannot show `title` tooltips.
+// Only on pages with: daftar-istilah.html#istilah-
 (function () {
     'use strict';
     var T = typeof MODUL_TEKS === 'object' ? MODUL_TEKS : {};
