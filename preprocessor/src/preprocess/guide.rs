@@ -12,7 +12,10 @@ use std::path::Path;
 
 #[derive(Serialize)]
 struct GuideView<'a> {
+    /// The session code, or the id of another block.
     code: &'a str,
+    /// A block that is not a session (opening, BLC, RTL, …): titled by its own name.
+    block: bool,
     title: String,
     jp: u32,
     minutes: u32,
@@ -69,8 +72,16 @@ fn anchor(code: &str, kind: &str, id: &str) -> String {
 }
 
 fn guide_view<'a>(guide: &'a Guide, model: &'a Model, page: &Path) -> GuideView<'a> {
-    let session = model.sessions.iter().find(|s| s.code == guide.session);
+    let session = model
+        .sessions
+        .iter()
+        .find(|s| !guide.block && s.code == guide.id);
     let program = model.program.as_ref();
+    let block = program.and_then(|p| {
+        p.blocks
+            .iter()
+            .find(|b| guide.block && !b.session && b.id == guide.id)
+    });
     let name = |list: Option<&Vec<crate::session::programme::Item>>, id: &str| {
         list.and_then(|l| l.iter().find(|i| i.id == id))
             .map_or_else(|| id.to_string(), |i| i.name.clone())
@@ -86,12 +97,22 @@ fn guide_view<'a>(guide: &'a Guide, model: &'a Model, page: &Path) -> GuideView<
             view
         })
         .collect();
+    let block_page = block.and_then(|b| b.page.as_ref());
     GuideView {
-        code: &guide.session,
-        title: session.map_or_else(String::new, |s| s.title.clone()),
-        jp: session.map_or(0, |s| s.jp()),
+        code: &guide.id,
+        block: guide.block,
+        title: match (session, block) {
+            (Some(s), _) => s.title.clone(),
+            (_, Some(b)) => b.title.clone(),
+            _ => String::new(),
+        },
+        jp: session.map_or(0, |s| s.jp()) + block.map_or(0, |b| b.jp),
         minutes: guide.minutes(),
-        link: session.map_or_else(String::new, |s| relative_link(page, &s.chapter)),
+        link: match (session, block_page) {
+            (Some(s), _) => relative_link(page, &s.chapter),
+            (_, Some(p)) => relative_link(page, p),
+            _ => String::new(),
+        },
         preparation: &guide.preparation,
         steps,
         role_plays: guide
@@ -99,7 +120,7 @@ fn guide_view<'a>(guide: &'a Guide, model: &'a Model, page: &Path) -> GuideView<
             .iter()
             .map(|r: &'a RolePlay| RolePlayView {
                 id: &r.id,
-                anchor: anchor(&guide.session, "peran", &r.id),
+                anchor: anchor(&guide.id, "peran", &r.id),
                 title: &r.title,
                 scenario: &r.scenario,
                 cards: &r.cards,
@@ -170,11 +191,22 @@ fn step_view<'a>(
             link: chapter.map_or_else(String::new, |c| relative_link(page, c)),
         });
     }
+    for chapter in &step.pages {
+        uses.push(Reference {
+            kind: "halaman",
+            title: model
+                .chapter_names
+                .get(chapter)
+                .cloned()
+                .unwrap_or_else(|| chapter.display().to_string()),
+            link: relative_link(page, chapter),
+        });
+    }
     let local = |id: &Option<String>, kind: &'static str, title: Option<&str>| {
         id.as_ref().map(|id| Reference {
             kind,
             title: title.unwrap_or(id).to_string(),
-            link: format!("#{}", anchor(&guide.session, kind, id)),
+            link: format!("#{}", anchor(&guide.id, kind, id)),
         })
     };
     let role_play = local(
@@ -225,14 +257,15 @@ struct Context<'a> {
     print: bool,
 }
 
-/// The plan of `code` for its session chapter (`page`), or nothing when it has none.
+/// The plan of `code` (a session code or a block id) for its chapter (`page`), or nothing when
+/// it has none.
 pub(crate) fn chapter_html(
     code: &str,
     model: &Model,
     page: &Path,
     renderer: &Renderer,
 ) -> Result<String, String> {
-    let Some(guide) = model.guides.iter().find(|g| g.session == code) else {
+    let Some(guide) = model.guides.iter().find(|g| g.id == code) else {
         return Ok(String::new());
     };
     let html = renderer.render(
@@ -245,7 +278,7 @@ pub(crate) fn chapter_html(
     Ok(format!("\n{html}\n"))
 }
 
-/// The printable guide of one session, or of every session with a plan.
+/// The printable guide of one session or block, or of every plan in programme order.
 pub(crate) fn print_html(
     session: Option<&str>,
     model: &Model,
@@ -255,7 +288,7 @@ pub(crate) fn print_html(
     let guides = model
         .guides
         .iter()
-        .filter(|g| session.is_none_or(|code| g.session == code))
+        .filter(|g| session.is_none_or(|code| g.id == code))
         .map(|g| guide_view(g, model, page))
         .collect();
     let html = renderer.render(
