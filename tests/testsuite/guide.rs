@@ -300,6 +300,17 @@ fn unknown_block_and_page_name_the_closest() {
 }
 
 #[test]
+fn printable_guide_of_an_unknown_session_or_block() {
+    let text = problems(|root: &Path| {
+        let page = root.join("book/src/panduan.md");
+        let text = read(&page).replace("{{#panduan}}", "{{#panduan pembukan}}");
+        std::fs::write(&page, text).expect("write");
+    });
+    assert!(text.contains("maksud Anda `pembukaan`?"), "{text}");
+    snapshot("bad_guide_directive", &text);
+}
+
+#[test]
 fn unknown_method_names_the_closest() {
     let text = problems(replace(
         "metode = [\"permainan-peran\"]",

@@ -231,9 +231,6 @@ impl<'a> Scan<'a> {
         source: &Path,
         raw: &RawDirective,
     ) -> Result<Option<Edit>, Diagnostics> {
-        if raw.name == "panduan" {
-            return self.guide_print(file, raw).map(Some);
-        }
         directive::check_link(file, raw, &self.paths.root)?;
         let Some(directive) = directive::classify(file, raw)? else {
             return Ok(None);
@@ -281,6 +278,13 @@ impl<'a> Scan<'a> {
                     key,
                 }
             }
+            Directive::Guide { of } => {
+                if let Some((code, range)) = &of {
+                    self.guide_codes
+                        .push((file.clone(), range.clone(), code.clone()));
+                }
+                Edit::GuidePrint(of.map(|(code, _)| code))
+            }
             Directive::Form { id, id_range } => {
                 let entry = resolve(
                     file,
@@ -308,34 +312,6 @@ impl<'a> Scan<'a> {
             }
         };
         Ok(Some(edit))
-    }
-
-    /// `{{#panduan}}`, `{{#panduan 1-4}}` or `{{#panduan blc}}`: the printable facilitator
-    /// guide (guide/). Its session code or block id is checked once sessions are known.
-    fn guide_print(&mut self, file: &SourceFile, raw: &RawDirective) -> Result<Edit, Diagnostics> {
-        let fail = |range: Range<usize>, message: &str, help: &str| {
-            Err(Diagnostics(vec![file.error(range, message, help)]))
-        };
-        if !raw.alone_on_line {
-            return fail(
-                raw.range.clone(),
-                "direktif `{{#panduan}}` harus berdiri sendiri pada barisnya",
-                "letakkan direktif pada baris tersendiri, dengan baris kosong sebelum dan sesudahnya",
-            );
-        }
-        match raw.args.as_slice() {
-            [] => Ok(Edit::GuidePrint(None)),
-            [(code, range)] => {
-                self.guide_codes
-                    .push((file.clone(), range.clone(), code.clone()));
-                Ok(Edit::GuidePrint(Some(code.clone())))
-            }
-            [_, (_, extra), ..] => fail(
-                extra.clone(),
-                "`{{#panduan}}` menerima paling banyak satu kode sesi atau id acara",
-                "tulis {{#panduan}} untuk seluruh panduan, {{#panduan 1-4}} untuk satu sesi atau {{#panduan blc}} untuk satu acara",
-            ),
-        }
     }
 
     /// `{{#latihan ID}}`: a known exercise, placed only once in the book.
