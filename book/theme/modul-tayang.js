@@ -6,8 +6,8 @@
 // added only when the facilitator asks (the key J or the button on the slide).
 //
 // The key N (or the button) opens a second window for the facilitator's own screen: the
-// current slide's facilitator notes (notes of its section, the session or block plan on the
-// page, an exercise's catatan fasilitator and its answer key), the next slide's title, and the
+// current slide's facilitator notes (notes of its section, the plan or the plan's steps for
+// the page, an exercise's plan steps, catatan fasilitator and answer key), the next slide's title, and the
 // same keys. It is a blank window written by this script through the opener's reference, so
 // it works from file://, and it follows every slide change.
 //
@@ -164,9 +164,14 @@
 
     var NOTE_SELECTOR = '.modul-catatan-fasilitator';
 
-    // What the notes window shows for an exercise: its facilitator note and its answer key.
+    // What the notes window shows for an exercise: the steps of the session plan that use it
+    // (rendered on the topic page for Mode Fasilitator), its facilitator note and its key.
     function exerciseNotes(exercise) {
-        return all(exercise, NOTE_SELECTOR + ', .modul-kunci');
+        var id = exercise.getAttribute('data-latihan');
+        var steps = all(document, '[data-panduan-topik] [data-langkah-latihan]').filter(function (step) {
+            return step.getAttribute('data-langkah-latihan').split(' ').indexOf(id) !== -1;
+        });
+        return steps.concat(all(exercise, NOTE_SELECTOR + ', .modul-kunci'));
     }
 
     // The page as groups: a heading with what follows it, or one exercise. Each group keeps
@@ -518,6 +523,9 @@
         var summary = copy.querySelector(':scope > summary');
         label.textContent = summary ? summary.textContent.trim() : text('tayang_catatan_fasilitator');
         if (node.matches('.modul-kunci')) label.textContent = text('tayang_catatan_kunci');
+        if (node.matches('[data-langkah]')) {
+            label.textContent = text('tayang_catatan_langkah', { n: node.getAttribute('data-langkah') });
+        }
         box.appendChild(label);
         if (summary) summary.remove();
         all(copy, 'summary, script, template, button, [data-hanya-js]').forEach(function (n) { n.remove(); });

@@ -116,6 +116,28 @@ fn printable_guide() {
     );
 }
 
+/// A topic page carries the steps of its session's plan that use it (an exercise placed on
+/// the page), for Mode Fasilitator and the notes window of Mode Tayang; the preparation, kits
+/// and sheets stay on the session page, linked from there.
+#[test]
+fn plan_steps_on_topic_pages() {
+    let page = read(&guide_site().join("sesi-1-1/landasan-hukum.html"));
+    let steps = html::element(&page, "data-panduan-topik=\"1-1\"");
+    assert!(steps.starts_with("<details class=\"modul-catatan-fasilitator modul-panduan\""));
+    let numbers: Vec<&str> = html::elements(steps, "data-langkah=\"")
+        .iter()
+        .filter_map(|s| s.split("data-langkah=\"").nth(1)?.split('"').next())
+        .collect();
+    assert_eq!(numbers, ["2"], "only the step that uses 1-1-dasar-hukum");
+    assert!(!steps.contains("data-peran=") && !steps.contains("data-kunjungan="));
+    assert!(
+        page.find("data-panduan-topik").expect("steps")
+            < page.find("data-latihan=").expect("exercise"),
+        "under the page's title"
+    );
+    snapshot("plan_steps_on_topic_page", steps);
+}
+
 /// A block that is not a session (here the opening) has its plan under the title of its page,
 /// as a facilitator block like a session's.
 #[test]

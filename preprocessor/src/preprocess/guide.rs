@@ -42,6 +42,9 @@ struct StepView<'a> {
     participants: &'a str,
     /// Exercises, forms and readings used, with a link each.
     uses: Vec<Reference>,
+    /// The ids of the exercises used, space-separated (`data-langkah-latihan`: the notes
+    /// window of Mode Tayang shows a question's step with it).
+    exercise_ids: String,
     role_play: Option<Reference>,
     visit: Option<Reference>,
     discussion: &'a [Discussion],
@@ -71,7 +74,9 @@ fn anchor(code: &str, kind: &str, id: &str) -> String {
     format!("panduan-{code}-{kind}-{id}")
 }
 
-fn guide_view<'a>(guide: &'a Guide, model: &'a Model, page: &Path) -> GuideView<'a> {
+/// `kits`: where the plan's role-play kits and visit sheets are, as a link prefix ("" when on
+/// this page).
+fn guide_view<'a>(guide: &'a Guide, model: &'a Model, page: &Path, kits: &str) -> GuideView<'a> {
     let session = model
         .sessions
         .iter()
@@ -92,7 +97,7 @@ fn guide_view<'a>(guide: &'a Guide, model: &'a Model, page: &Path) -> GuideView<
         .iter()
         .enumerate()
         .map(|(i, step)| {
-            let view = step_view(i + 1, from, step, guide, model, page, &name, program);
+            let view = step_view(i + 1, from, step, guide, model, page, kits, &name, program);
             from += step.minutes;
             view
         })
@@ -139,6 +144,7 @@ fn step_view<'a>(
     guide: &Guide,
     model: &Model,
     page: &Path,
+    kits: &str,
     name: &dyn Fn(Option<&Vec<crate::session::programme::Item>>, &str) -> String,
     program: Option<&crate::session::Program>,
 ) -> StepView<'a> {
@@ -206,7 +212,7 @@ fn step_view<'a>(
         id.as_ref().map(|id| Reference {
             kind,
             title: title.unwrap_or(id).to_string(),
-            link: format!("#{}", anchor(&guide.id, kind, id)),
+            link: format!("{kits}#{}", anchor(&guide.id, kind, id)),
         })
     };
     let role_play = local(
@@ -244,6 +250,7 @@ fn step_view<'a>(
         facilitator: &step.facilitator,
         participants: &step.participants,
         uses,
+        exercise_ids: step.exercises.join(" "),
         role_play,
         visit,
         discussion: &step.discussion,
@@ -255,6 +262,9 @@ struct Context<'a> {
     guides: Vec<GuideView<'a>>,
     /// The printable guide (true) or the block in a session chapter (false).
     print: bool,
+    /// The steps for one topic page only (the plan's preparation, kits and sheets stay on the
+    /// session page).
+    topic: bool,
 }
 
 /// The plan of `code` (a session code or a block id) for its chapter (`page`), or nothing when
@@ -271,8 +281,9 @@ pub(crate) fn chapter_html(
     let html = renderer.render(
         "panduan.html",
         Context {
-            guides: vec![guide_view(guide, model, page)],
+            guides: vec![guide_view(guide, model, page, "")],
             print: false,
+            topic: false,
         },
     )?;
     Ok(format!("\n{html}\n"))
@@ -289,13 +300,57 @@ pub(crate) fn print_html(
         .guides
         .iter()
         .filter(|g| session.is_none_or(|code| g.id == code))
-        .map(|g| guide_view(g, model, page))
+        .map(|g| guide_view(g, model, page, ""))
         .collect();
     let html = renderer.render(
         "panduan.html",
         Context {
             guides,
             print: true,
+            topic: false,
+        },
+    )?;
+    Ok(format!("\n{html}\n"))
+}
+
+/// The steps of session `code`'s plan that use the topic page `page`: those with an exercise
+/// placed on it, or every step when the session has one topic. Nothing when none does.
+pub(crate) fn topic_html(
+    code: &str,
+    model: &Model,
+    page: &Path,
+    renderer: &Renderer,
+) -> Result<String, String> {
+    let (Some(guide), Some(session)) = (
+        model.guides.iter().find(|g| !g.block && g.id == code),
+        model.sessions.iter().find(|s| s.code == code),
+    ) else {
+        return Ok(String::new());
+    };
+    let on_page = |id: &String| {
+        model
+            .exercise_order
+            .iter()
+            .any(|(e, chapter)| e == id && chapter == page)
+    };
+    let single = session.topics.len() == 1;
+    let mut view = guide_view(guide, model, page, &relative_link(page, &session.chapter));
+    view.steps.retain(|step| {
+        single
+            || guide
+                .steps
+                .get(step.number - 1)
+                .is_some_and(|s| s.exercises.iter().any(on_page))
+    });
+    if view.steps.is_empty() {
+        return Ok(String::new());
+    }
+    let html = renderer.render(
+        "panduan.html",
+        Context {
+            guides: vec![view],
+            print: false,
+            topic: true,
         },
     )?;
     Ok(format!("\n{html}\n"))

@@ -51,6 +51,9 @@ pub(super) enum Edit {
     /// A plan in its chapter (nothing when it has none): a session's after its session card,
     /// another block's (by id) after the title of the block's page.
     Guide(String),
+    /// The steps of a session's plan that use a topic page (session code), under the page's
+    /// title: what the facilitator needs while the page is projected.
+    GuideTopic(String),
     /// `{{#panduan [SESI|ACARA]}}`: the printable facilitator guide of one session or block, or
     /// of all.
     GuidePrint(Option<String>),
@@ -88,6 +91,8 @@ struct Scan<'a> {
     /// Session codes or block ids named by `{{#panduan …}}`, checked once sessions are known.
     guide_codes: Vec<(SourceFile, Range<usize>, String)>,
     chapter_len: BTreeMap<PathBuf, usize>,
+    /// Where each chapter's title ends (a plan's steps for a topic page go there).
+    title_ends: BTreeMap<PathBuf, usize>,
     /// How often each form was embedded so far (for unique DOM prefixes).
     form_uses: BTreeMap<String, usize>,
 }
@@ -156,6 +161,7 @@ impl<'a> Scan<'a> {
             worksheet_codes: Vec::new(),
             guide_codes: Vec::new(),
             chapter_len: BTreeMap::new(),
+            title_ends: BTreeMap::new(),
             form_uses: BTreeMap::new(),
         }
     }
@@ -221,6 +227,8 @@ impl<'a> Scan<'a> {
             }
         }
         self.chapter_len.insert(source.clone(), file.text.len());
+        self.title_ends
+            .insert(source.clone(), title_end(&file.text, body_start));
         self.plans.insert(source, edits);
     }
 
@@ -478,6 +486,20 @@ impl<'a> Scan<'a> {
                     chapters: &self.index.chapters,
                 },
             );
+            // Each topic page of a session with a plan gets the plan's steps for that page.
+            for guide in guides.iter().filter(|g| !g.block) {
+                let Some(session) = sessions.iter().find(|s| s.code == guide.id) else {
+                    continue;
+                };
+                for topic in &session.topics {
+                    if let Some(&at) = self.title_ends.get(&topic.page) {
+                        self.plans
+                            .entry(topic.page.clone())
+                            .or_default()
+                            .push((at..at, Edit::GuideTopic(guide.id.clone())));
+                    }
+                }
+            }
             self.model.guides = guides;
             problems.extend(guide_problems);
         }

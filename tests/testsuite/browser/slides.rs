@@ -58,7 +58,7 @@ const SLIDE_PROBLEMS: &str = r#"(() => {
   if (!/^\d+ \/ \d+$/.test(slide.querySelector('.modul-tayang-hitung').textContent)) problems.push('no counter');
   if (!slide.querySelector('.modul-tayang-konteks').textContent.trim()) problems.push('no session or topic');
   if (slide.getAttribute('data-jenis-slide') !== 'jawaban' &&
-      slide.querySelector('.modul-kunci, [data-benar], .modul-ub, .modul-jawaban-model, .modul-akibat, .modul-catatan-fasilitator, [data-panduan-sesi], [data-panduan-acara]'))
+      slide.querySelector('.modul-kunci, [data-benar], .modul-ub, .modul-jawaban-model, .modul-akibat, .modul-catatan-fasilitator, [data-panduan-sesi], [data-panduan-acara], [data-panduan-topik]'))
     problems.push('an answer or a facilitator note on a slide');
   return problems.map(p => 'slide ' + slide.getAttribute('data-slide') + ': ' + p);
 })()"#;
@@ -351,6 +351,10 @@ fn notes_window_follows_the_slides() {
             "!!document.querySelector('.modul-catatan-jendela-blok [data-benar], .modul-catatan-jendela-blok')"
         ) && eval_string(&notes, "document.body.textContent").contains("Kunci jawaban"),
         "the question's key is in the notes"
+    );
+    assert!(
+        eval_string(&notes, "document.body.textContent").contains("Rencana sesi, langkah"),
+        "and the step of the session plan that uses the exercise"
     );
     assert!(
         !eval_bool(
