@@ -499,6 +499,28 @@ fn facilitator_mode_is_safe_in_class() {
         &tab,
         "getComputedStyle(document.querySelector('.modul-lencana-fasilitator')).position === 'fixed' && document.querySelector('.modul-lencana-fasilitator').getClientRects().length > 0"
     ));
+    // The plan of a block that is not a session shows on its page in the mode, under the title.
+    navigate(
+        &tab,
+        &file_url(&site().join("pelatihan/kontrak-belajar.html"), ""),
+    );
+    wait_until(
+        &tab,
+        "document.documentElement.classList.contains('modul-mode-fasilitator')",
+        "mode on",
+    );
+    assert!(
+        eval_bool(
+            &tab,
+            "(() => { const p = document.querySelector('[data-panduan-acara=\"blc\"]'); return !!p && p.getClientRects().length > 0 && p.previousElementSibling.tagName === 'H1'; })()"
+        ),
+        "the BLC plan under the page's title"
+    );
+    eval_json(
+        &tab,
+        "document.querySelector('[data-panduan-acara=\"blc\"]').open = true",
+    );
+    screenshot(&tab, "fasilitator-blc");
     // A topic page with several exercises: every key closed, then one at a time.
     navigate(&tab, &file_url(&site().join("sesi-1-4/asesmen.html"), ""));
     wait_until(
