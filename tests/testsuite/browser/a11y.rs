@@ -9,7 +9,7 @@
 use crate::common;
 
 use common::browser::{
-    browser, eval_bool, eval_string, file_url, navigate, open, screenshot, site, wait_until,
+    browser, eval, eval_bool, eval_string, file_url, navigate, open, screenshot, site, wait_until,
 };
 use headless_chrome::Tab;
 use std::fmt::Write as _;
@@ -117,18 +117,19 @@ fn answer_everything(tab: &Tab) {
     );
 }
 
-/// Switches the theme as a user does, with mdBook's theme menu (stored in `mdbook-theme`).
+/// Switches the theme as a user does, with mdBook's theme menu (stored in `mdbook-theme`),
+/// and closes the menu again (which gives the focus back to its button).
 fn set_theme(tab: &Tab, theme: &str) {
     eval_string(
         tab,
         &format!(
-            "(() => {{ document.getElementById('mdbook-theme-toggle').click(); document.getElementById('mdbook-theme-{theme}').click(); return ''; }})()"
+            "(() => {{ document.getElementById('mdbook-theme-toggle').click(); document.getElementById('mdbook-theme-{theme}').click(); document.getElementById('mdbook-theme-toggle').click(); return ''; }})()"
         ),
     );
     wait_until(
         tab,
         &format!(
-            "document.documentElement.classList.contains('{theme}') && localStorage.getItem('mdbook-theme') === '{theme}'"
+            "document.documentElement.classList.contains('{theme}') && localStorage.getItem('mdbook-theme') === '{theme}' && document.getElementById('mdbook-theme-list').style.display === 'none'"
         ),
         &format!("theme {theme}"),
     );
@@ -240,5 +241,104 @@ fn skip_link_is_the_first_tab_stop() {
             eval_string(&tab, "document.activeElement.outerHTML.slice(0, 200)")
         );
     }
+    tab.close(true).ok();
+}
+
+/// The contrast of the focused element's outline against a background colour, computed in
+/// the page (WCAG's relative luminance), as a JavaScript expression; `bg` is an element.
+const OUTLINE_CONTRAST: &str = r#"((el, bg) => {
+    const rgb = c => c.match(/[\d.]+/g).slice(0, 3).map(Number);
+    const lum = c => { const [r, g, b] = rgb(c).map(v => { v /= 255; return v <= 0.03928 ? v / 12.92 : ((v + 0.055) / 1.055) ** 2.4; }); return 0.2126 * r + 0.7152 * g + 0.0722 * b; };
+    const style = getComputedStyle(el);
+    if (style.outlineStyle === 'none' || parseFloat(style.outlineWidth) < 2) return 0;
+    const [a, b] = [lum(style.outlineColor), lum(getComputedStyle(bg).backgroundColor)].sort((x, y) => y - x);
+    return (a + 0.05) / (b + 0.05);
+})"#;
+
+/// Keyboard focus shows a ring of at least 3:1 against its background on a sidebar link, a
+/// radio, a checkbox and a button in every theme, and the sidebar toggle is a button that
+/// opens and closes the table of contents from the keyboard.
+#[test]
+fn focus_rings_show_in_every_theme() {
+    let Some((browser, _serial)) = browser() else {
+        return;
+    };
+    let (tab, _) = open(
+        &browser,
+        &file_url(&site().join("sesi-1-7/penyaluran.html"), ""),
+    );
+    // One Tab makes the keyboard the way of focusing, as for a keyboard user.
+    tab.press_key("Tab").expect("Tab");
+    let targets = [
+        (
+            "tautan daftar isi",
+            "#mdbook-sidebar a.active",
+            "#mdbook-sidebar",
+        ),
+        (
+            "radio",
+            "[data-latihan] input[type=radio]",
+            "#mdbook-page-wrapper",
+        ),
+        (
+            "kotak centang",
+            "[data-latihan] input[type=checkbox]",
+            "#mdbook-page-wrapper",
+        ),
+        (
+            "tombol",
+            "[data-latihan] [data-aksi=periksa]",
+            "#mdbook-page-wrapper",
+        ),
+    ];
+    let mut failures = Vec::new();
+    for (theme, name) in THEMES {
+        set_theme(&tab, theme);
+        for (what, selector, background) in targets {
+            let contrast = eval(
+                &tab,
+                &format!(
+                    "(() => {{ const el = document.querySelector('{selector}'); el.scrollIntoView({{block: 'center'}}); el.focus(); return el.matches(':focus-visible') ? {OUTLINE_CONTRAST}(el, document.querySelector('{background}')) : -1; }})()"
+                ),
+            )
+            .as_f64()
+            .unwrap_or(0.0);
+            if contrast < 3.0 {
+                failures.push(format!("tema {name}, {what} ({selector}): {contrast:.2}"));
+            }
+        }
+        if ["navy", "ayu"].contains(theme) {
+            screenshot(&tab, &format!("fokus-tombol-{theme}"));
+        }
+    }
+    assert!(
+        failures.is_empty(),
+        "focus rings missing or under 3:1 (-1: not :focus-visible):\n{}",
+        failures.join("\n")
+    );
+
+    let toggle = "document.getElementById('mdbook-sidebar-toggle')";
+    assert_eq!(eval_string(&tab, &format!("{toggle}.tagName")), "BUTTON");
+    eval(&tab, &format!("{toggle}.focus()"));
+    assert_eq!(
+        eval_string(&tab, &format!("{toggle}.getAttribute('aria-expanded')")),
+        "true"
+    );
+    tab.press_key("Enter").expect("Enter");
+    wait_until(
+        &tab,
+        &format!(
+            "{toggle}.getAttribute('aria-expanded') === 'false' && !document.documentElement.classList.contains('sidebar-visible')"
+        ),
+        "the sidebar closed by Enter on its toggle",
+    );
+    tab.press_key(" ").expect("Space");
+    wait_until(
+        &tab,
+        &format!(
+            "{toggle}.getAttribute('aria-expanded') === 'true' && document.documentElement.classList.contains('sidebar-visible')"
+        ),
+        "the sidebar opened again by Space",
+    );
     tab.close(true).ok();
 }
