@@ -38,6 +38,7 @@ const PAGES: &[(&str, &str)] = &[
     ("kemajuan", "kemajuan.html"),
     ("hasil pencarian", "index.html?search=asesmen"),
     ("lembar kerja", "cetak/lembar-kerja-1-4.html"),
+    ("kunci jawaban", "cetak/kunci-jawaban-1-4.html"),
     ("program pelatihan", "pengantar/program-pelatihan.html"),
 ];
 
