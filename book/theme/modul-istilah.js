@@ -14,6 +14,7 @@
         var term = open.term;
         open.pop.remove();
         term.setAttribute('aria-expanded', 'false');
+        term.removeAttribute('aria-controls');
         open = null;
         if (returnFocus) { term.focus(); }
     }
@@ -21,7 +22,7 @@
     function show(term) {
         var pop = document.createElement('span');
         pop.className = 'modul-istilah-pop';
-        pop.id = term.getAttribute('aria-controls');
+        pop.id = term.getAttribute('data-istilah-pop');
         pop.setAttribute('role', 'note');
         var text = document.createElement('span');
         text.className = 'modul-istilah-definisi';
@@ -41,6 +42,8 @@
         row.appendChild(shut);
         pop.appendChild(row);
         term.insertAdjacentElement('afterend', pop);
+        // aria-controls only while the definition exists: an idref must name an element.
+        term.setAttribute('aria-controls', pop.id);
         term.setAttribute('aria-expanded', 'true');
         open = { term: term, pop: pop };
     }
@@ -58,7 +61,7 @@
         term.removeAttribute('title');
         term.setAttribute('role', 'button');
         term.setAttribute('aria-expanded', 'false');
-        term.setAttribute('aria-controls', 'modul-istilah-pop-' + i);
+        term.setAttribute('data-istilah-pop', 'modul-istilah-pop-' + i);
         term.classList.add('modul-istilah-tautan');
         term.addEventListener('click', function (event) {
             // A new tab or window still opens the glossary.

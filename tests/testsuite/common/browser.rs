@@ -126,8 +126,14 @@ pub fn eval_string(tab: &Tab, js: &str) -> String {
 
 /// Polls until `js` is true; the page's own timing varies, a fixed sleep would flake.
 pub fn wait_until(tab: &Tab, js: &str, what: &str) {
+    wait_until_within(tab, js, what, Duration::from_secs(20));
+}
+
+/// [`wait_until`] for something slower than a page's own work, such as a rebuild of the whole
+/// book by `modul serve` (a debug build on a busy 2-core machine).
+pub fn wait_until_within(tab: &Tab, js: &str, what: &str, limit: Duration) {
     let start = Instant::now();
-    while start.elapsed() < Duration::from_secs(20) {
+    while start.elapsed() < limit {
         if eval_bool(tab, js) {
             return;
         }
