@@ -3,6 +3,7 @@
 // and Indonesian day names. The packing itself comes from Rust (`data-jadwal`: one timetable per
 // JP per day); this script only shifts clock times, adds dates and draws. The choice is kept on
 // this device so a reload or the printout shows the same timetable.
+// Only on pages with: data-jadwal
 (function () {
     'use strict';
     var box = document.querySelector('[data-jadwal]');

@@ -1,5 +1,6 @@
 // The progress page (Kemajuan Saya): status and last score of every exercise, from this
 // device's storage; erasing everything asks for confirmation first.
+// Only on pages with: data-kemajuan
 (function () {
     'use strict';
     var L = window.ModulLatihan;

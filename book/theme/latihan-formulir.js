@@ -2,6 +2,7 @@
 // it field by field with the model answer. Choices, numbers and dates have one right answer
 // and are checked; free text is shown next to the model answer for the learner to judge.
 // The comparison itself is the form script's (ModulFormulir), on rules the build exported.
+// Only on pages with: data-jenis="isi-formulir"
 (function () {
     'use strict';
     var L = window.ModulLatihan;

@@ -1,6 +1,7 @@
 // Exercise isian-singkat: a short typed answer, compared with the accepted answers of the key
 // after normalising both the same way: case, spacing and punctuation are ignored, and common
 // Indonesian affixes are taken off each word (so "rujukan", "merujuk" and "dirujuk" match).
+// Only on pages with: data-jenis="isian-singkat"
 (function () {
     'use strict';
     var L = window.ModulLatihan;

@@ -1,5 +1,6 @@
 // Exercise jodohkan: a list box per item on the left holds its partner from the right-hand
 // list (keyboard operable as any list box). Option values are pair numbers from the build.
+// Only on pages with: data-jenis="jodohkan"
 (function () {
     'use strict';
     var L = window.ModulLatihan;

@@ -2,6 +2,7 @@
 // every part with its choices as <details> (readable and playable without JavaScript); here
 // each choice becomes a button, the consequence joins the path so far, and the next part
 // appears, until an ending with its debrief.
+// Only on pages with: data-jenis="studi-kasus"
 (function () {
     'use strict';
     var L = window.ModulLatihan;

@@ -2,6 +2,7 @@
 // (true or false for each statement). Correct answers and feedback are read from the answer
 // key the build rendered into the page. The build decides the order options are shown in, so
 // a saved answer names options by identity (data-pilihan), never by place.
+// Only on pages with: data-jenis="pilihan-ganda" | data-jenis="pilihan-jamak" | data-jenis="benar-salah"
 (function () {
     'use strict';
     var L = window.ModulLatihan;

@@ -1,5 +1,6 @@
 // Exercise refleksi: free text, saved on this device as it is typed, and printable (the text
 // is mirrored into a block that the print style shows instead of the text box).
+// Only on pages with: data-jenis="refleksi"
 (function () {
     'use strict';
     var L = window.ModulLatihan;

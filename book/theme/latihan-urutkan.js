@@ -1,5 +1,6 @@
 // Exercise urutkan: put the steps in order with the ↑/↓ buttons (keyboard and touch alike;
 // no dragging needed). Each step carries its correct position (data-posisi) from the build.
+// Only on pages with: data-jenis="urutkan"
 (function () {
     'use strict';
     var L = window.ModulLatihan;

@@ -3,6 +3,7 @@
 // is still missing up to the client's current stage, and the whole file exported or imported
 // at once. Records come from modul-rekaman.js; a client is the first label field of a record
 // (the client's name), compared without case and extra spaces.
+// Only on pages with: data-berkas-klien
 (function () {
     'use strict';
     var root = document.querySelector('[data-berkas-klien][data-tahap]');

@@ -2,6 +2,7 @@
 // consent, export/import, erase, blank and filled print. The rules are the parsed form data
 // written by the preprocessor into data-aturan; this file only evaluates them. Everything a
 // user types is handled as text (value, textContent), never as markup.
+// Only on pages with: data-formulir=
 var ModulFormulir = (function () {
     'use strict';
     var T = typeof MODUL_TEKS === 'object' ? MODUL_TEKS : {};

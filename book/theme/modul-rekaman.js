@@ -10,6 +10,7 @@
 // The optional lock encrypts every record at rest with AES-GCM (WebCrypto); the key is derived
 // from the passphrase with PBKDF2-SHA256, ITERATIONS rounds and a random per-device salt, and
 // lives only in this page's memory while unlocked.
+// Only on pages with: data-kunci="modul:formulir: | data-berkas-klien
 var ModulRekaman = (function () {
     'use strict';
     var S = ModulSimpan;

@@ -4,6 +4,7 @@
 // explanations of every option appear, and both pages compare pre-test and post-test per
 // session and per learning objective. A stored sheet is scored only against the bank version
 // (content hash) it was answered on.
+// Only on pages with: data-tes-data
 (function () {
     'use strict';
     var store = window.ModulSimpan;

@@ -244,7 +244,8 @@ fn render(book: &mut MDBook) -> anyhow::Result<()> {
 
 /// mdBook writes `toc.html` (the sidebar for readers without JavaScript) from a template the
 /// theme cannot replace through its public API: it gets the policy of the book's pages here,
-/// so no page of the site is without it.
+/// so no page of the site is without it, and loses its link to the web fonts, which the
+/// modul's theme does not ship (the link would only be a failed request).
 fn add_policy_to_toc(site: &Path) -> Result<(), Error> {
     let toc = site.join("toc.html");
     let (Ok(html), Ok(index)) = (
@@ -253,9 +254,13 @@ fn add_policy_to_toc(site: &Path) -> Result<(), Error> {
     ) else {
         return Ok(());
     };
+    let fonts =
+        "        <!-- Fonts -->\n        <link rel=\"stylesheet\" href=\"fonts/fonts.css\">\n";
+    let html = html.replace(fonts, "");
     let marker = "<meta http-equiv=\"Content-Security-Policy\"";
     if html.contains(marker) {
-        return Ok(());
+        return std::fs::write(&toc, html)
+            .map_err(|e| Error::Other(format!("{}: {e}", display_path(&toc))));
     }
     let Some(policy) = index
         .find(marker)
@@ -277,7 +282,7 @@ fn add_policy_to_toc(site: &Path) -> Result<(), Error> {
 
 /// Refuses a destination that would replace sources or an unrelated folder: one equal to,
 /// inside or above any source folder (the book, `src`, data, theme, exercises, forms), and a
-/// non-empty folder without [`SITE_MARKER`] unless `force`.
+/// non-empty folder that is not an [`earlier_build`] unless `force`.
 fn refuse_destination(book: &MDBook, dest: &Path, force: bool) -> Result<(), Error> {
     let paths = paths(book)?;
     let root = absolute(&book.root)?;
@@ -320,7 +325,7 @@ fn refuse_destination(book: &MDBook, dest: &Path, force: bool) -> Result<(), Err
             }
         }
     }
-    if force || !dest.exists() || dest.join(SITE_MARKER).is_file() {
+    if force || !dest.exists() || earlier_build(dest) {
         return Ok(());
     }
     let empty = std::fs::read_dir(dest)
@@ -333,6 +338,19 @@ fn refuse_destination(book: &MDBook, dest: &Path, force: bool) -> Result<(), Err
         )));
     }
     Ok(())
+}
+
+/// Whether `dest` holds a site that `modul build` wrote: it has [`SITE_MARKER`], or (built
+/// before the marker existed) the book's pages beside the modul's own search index, which no
+/// other tool writes.
+fn earlier_build(dest: &Path) -> bool {
+    dest.join(SITE_MARKER).is_file()
+        || (dest.join("index.html").is_file()
+            && dest.join("toc.html").is_file()
+            && dest
+                .join(crate::search::FOLDER)
+                .join(crate::search::INDEX_FILE)
+                .is_file())
 }
 
 /// The destination with symbolic links resolved as far as the folders exist.

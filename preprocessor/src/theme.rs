@@ -17,8 +17,8 @@
 //! instead, so every inline script has one fixed text and one hash.
 //!
 //! Page weight ([`LIGHTER`]): the book has no code blocks and reads well in the system's own
-//! fonts, so `index.hbs` loads neither highlight.js, clipboard.js and their three stylesheets
-//! nor the Open Sans web fonts (`book.js` skips its code-block steps when they are absent), and
+//! fonts, so `index.hbs` loads neither highlight.js, clipboard.js and their three stylesheets,
+//! the PNG icon beside the SVG one, nor the Open Sans web fonts (`book.js` skips its code-block steps when they are absent), and
 //! an empty `fonts/fonts.css` tells mdBook not to copy the font files into the site.
 
 use crate::ui::{Ui, ui};
@@ -178,6 +178,16 @@ const LIGHTER: &[(&str, &str, &str)] = &[
         <link rel="stylesheet" id="mdbook-ayu-highlight-css" href="{{ resource "ayu-highlight.css" }}">
 "#,
         "\n",
+    ),
+    // Browsers that read the SVG icon (all current ones) would fetch the PNG as well, before
+    // the page is usable.
+    (
+        "index.hbs",
+        r#"        {{#if favicon_png}}
+        <link rel="shortcut icon" href="{{ resource "favicon.png" }}">
+        {{/if}}
+"#,
+        "",
     ),
     (
         "index.hbs",

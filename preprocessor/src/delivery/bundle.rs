@@ -4,6 +4,12 @@
 //! so a cold page load costs one request and browsers cache one file for the whole book.
 //! The scripts stay classic scripts (no modules), so `file://` keeps working. Stock
 //! `mdbook build` keeps the separate tags, which work the same.
+//!
+//! A widget that only some pages use says so in its own header, on a line
+//! `// Only on pages with: data-jadwal | data-tes-data` (literal text of the markup it works
+//! on): the page's bundle leaves it out when the page has none of them. A script without that
+//! line is in every bundle. So a page carries only the widgets it uses, and a new widget is safe
+//! by default.
 
 use sha2::{Digest, Sha256};
 use std::collections::BTreeMap;
@@ -18,12 +24,25 @@ pub(crate) fn bundle_scripts(site: &Path) -> Result<(), String> {
     html_files(site, &mut pages)?;
     // Bundles by the list of scripts they join (the same list on every page in practice).
     let mut bundles: BTreeMap<Vec<PathBuf>, String> = BTreeMap::new();
+    let mut markers: BTreeMap<PathBuf, Vec<String>> = BTreeMap::new();
     for page in pages {
         let html =
             std::fs::read_to_string(&page).map_err(|e| format!("{}: {e}", page.display()))?;
-        let Some((start, end, scripts)) = script_run(&html, &page, site) else {
+        let Some((start, end, all_scripts)) = script_run(&html, &page, site) else {
             continue;
         };
+        let mut scripts = Vec::with_capacity(all_scripts.len());
+        for script in all_scripts {
+            if !markers.contains_key(&script) {
+                let text = std::fs::read_to_string(&script)
+                    .map_err(|e| format!("{}: {e}", script.display()))?;
+                markers.insert(script.clone(), only_on_pages_with(&text));
+            }
+            let needs = markers.get(&script).map(Vec::as_slice).unwrap_or_default();
+            if needs.is_empty() || needs.iter().any(|m| html.contains(m.as_str())) {
+                scripts.push(script);
+            }
+        }
         let name = match bundles.get(&scripts) {
             Some(name) => name.clone(),
             None => {
@@ -80,6 +99,43 @@ fn script_run(html: &str, page: &Path, site: &Path) -> Option<(usize, usize, Vec
     Some((start?, end, scripts))
 }
 
+/// The markup a script declares it works on (see the module comment); empty: every page.
+fn only_on_pages_with(script: &str) -> Vec<String> {
+    const LINE: &str = "// Only on pages with:";
+    script
+        .lines()
+        .take_while(|line| line.starts_with("//"))
+        .find_map(|line| line.strip_prefix(LINE))
+        .map(|list| {
+            list.split('|')
+                .map(str::trim)
+                .filter(|m| !m.is_empty())
+                .map(String::from)
+                .collect()
+        })
+        .unwrap_or_default()
+}
+
+/// The script without its whole-line `//` comments (a fifth of the bytes a page loads; the
+/// sources in book/theme/ keep them). Such a line can only be a comment, unless a template
+/// literal spans lines: a script with a backtick in its code is left as it is.
+fn without_comment_lines(script: &str) -> String {
+    let is_comment = |line: &&str| line.trim_start().starts_with("//");
+    if script
+        .lines()
+        .filter(|line| !is_comment(line))
+        .any(|line| line.contains('`'))
+    {
+        return script.to_string();
+    }
+    let mut out = String::with_capacity(script.len());
+    for line in script.lines().filter(|line| !is_comment(line)) {
+        out.push_str(line);
+        out.push('\n');
+    }
+    out
+}
+
 /// Writes `theme/modul-HASH.js` (the hash of its content, as mdBook fingerprints files) and
 /// returns its path relative to the site.
 fn write_bundle(site: &Path, scripts: &[PathBuf]) -> Result<String, String> {
@@ -90,6 +146,7 @@ fn write_bundle(site: &Path, scripts: &[PathBuf]) -> Result<String, String> {
         let body =
             std::fs::read_to_string(script).map_err(|e| format!("{}: {e}", script.display()))?;
         let name = script.strip_prefix(site).unwrap_or(script).display();
+        let body = without_comment_lines(&body);
         text.push_str(&format!("\n// --- {name}\n{body}"));
         if !body.ends_with('\n') {
             text.push('\n');
@@ -152,5 +209,62 @@ mod tests {
         let bundle = std::fs::read_to_string(site.join(src)).expect("bundle");
         let (a, b) = (bundle.find("var a = 1;"), bundle.find("var b = a + 1;"));
         assert!(a.is_some() && b.is_some() && a < b, "{bundle}");
+    }
+
+    #[test]
+    fn a_widget_goes_only_to_pages_with_its_markup() {
+        let site = tempfile::tempdir().expect("temp");
+        let site = site.path().canonicalize().expect("canonical");
+        std::fs::create_dir_all(site.join("theme")).expect("dir");
+        std::fs::write(
+            site.join("theme/inti.js"),
+            "// Every page.\nvar inti = 1;\n",
+        )
+        .expect("write");
+        std::fs::write(
+            site.join("theme/jadwal.js"),
+            "// The timetable.\n// Only on pages with: data-jadwal | data-tabel\n(function () {\n    // why\n    var j = 2;\n})();\n",
+        )
+        .expect("write");
+        let tags = "<!-- Custom JS scripts -->\n<script src=\"theme/inti.js\"></script>\n<script src=\"theme/jadwal.js\"></script>\n";
+        std::fs::write(
+            site.join("a.html"),
+            format!("{tags}<div data-jadwal></div>"),
+        )
+        .expect("write");
+        std::fs::write(site.join("b.html"), format!("{tags}<p>teks</p>")).expect("write");
+        bundle_scripts(&site).expect("bundle");
+        let bundle_of = |page: &str| {
+            let html = std::fs::read_to_string(site.join(page)).expect("read");
+            let src = html
+                .split("<script src=\"")
+                .nth(1)
+                .and_then(|r| r.split('"').next())
+                .expect("one bundle tag")
+                .to_string();
+            std::fs::read_to_string(site.join(src)).expect("bundle")
+        };
+        let (a, b) = (bundle_of("a.html"), bundle_of("b.html"));
+        assert!(
+            a.contains("var inti = 1;") && a.contains("var j = 2;"),
+            "{a}"
+        );
+        assert!(
+            b.contains("var inti = 1;") && !b.contains("var j = 2;"),
+            "{b}"
+        );
+        // Whole-line comments are gone; the code is untouched.
+        assert!(!a.contains("// why") && !a.contains("Only on pages"), "{a}");
+    }
+
+    #[test]
+    fn comment_lines_stay_where_a_template_literal_could_span_lines() {
+        let plain = "// a\nvar x = 1; // trailing\n  // b\nvar y = '//';\n";
+        assert_eq!(
+            without_comment_lines(plain),
+            "var x = 1; // trailing\nvar y = '//';\n"
+        );
+        let literal = "var t = `\n// not a comment\n`;\n";
+        assert_eq!(without_comment_lines(literal), literal);
     }
 }

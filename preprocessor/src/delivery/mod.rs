@@ -27,7 +27,8 @@ pub fn write_downloads(site: &Path) -> Result<Vec<Download>, String> {
     let entries = pdf::toc_entries(site)?;
     let title = book_title(site);
     let timetable = pdf::timetable_page(site, &entries);
-    let docs = pdf::documents(&title, &entries, timetable.as_deref());
+    let forms = pdf::form_pages(site, &entries);
+    let docs = pdf::documents(&title, &entries, timetable.as_deref(), &forms);
     let staging = tempfile::Builder::new()
         .prefix(".unduh-")
         .tempdir_in(site)

@@ -123,11 +123,12 @@ pub(crate) struct Part {
 }
 
 /// The documents of `unduh/` for the site's chapters; `timetable` is the page with the
-/// programme's timetable, if any.
+/// programme's timetable, if any, and `forms` the pages holding a fillable form.
 pub(crate) fn documents(
     book_title: &str,
     entries: &[Entry],
     timetable: Option<&str>,
+    forms: &[String],
 ) -> Vec<Document> {
     // Parts: a top-level chapter and what is nested below it.
     let mut parts: Vec<Part> = Vec::new();
@@ -199,10 +200,35 @@ pub(crate) fn documents(
     };
     docs.extend(single("lembar-kerja.pdf", "cetak/lembar-kerja.html"));
     docs.extend(single("kunci-jawaban.pdf", "cetak/kunci-jawaban.html"));
-    // Every blank form, each on its own pages under its own header.
+    docs.extend(single(
+        "panduan-fasilitator.pdf",
+        "cetak/panduan-fasilitator.html",
+    ));
+    // The test as handed out: the booklet, then the answer sheet on its own pages. The key
+    // is a document of its own, for the facilitator only.
+    let test: Vec<Part> = ["cetak/tes-buklet.html", "cetak/tes-lembar-jawaban.html"]
+        .iter()
+        .filter_map(|href| entries.iter().find(|e| e.href == *href))
+        .map(|e| Part {
+            header: e.title.clone(),
+            pages: vec![e.clone()],
+        })
+        .collect();
+    if let Some(first) = test.first() {
+        docs.push(Document {
+            file: "tes-buklet.pdf".into(),
+            title: first.header.clone(),
+            cover: None,
+            contents: false,
+            parts: test,
+        });
+    }
+    docs.extend(single("tes-kunci.pdf", "cetak/tes-kunci.html"));
+    // Every blank form (the training's, the appendix's and the service forms), each on its
+    // own pages under its own header.
     let forms: Vec<Part> = entries
         .iter()
-        .filter(|e| e.href.starts_with("formulir/"))
+        .filter(|e| forms.contains(&e.href))
         .map(|e| Part {
             header: e.title.clone(),
             pages: vec![e.clone()],
@@ -221,6 +247,18 @@ pub(crate) fn documents(
         docs.extend(single("jadwal.pdf", href));
     }
     docs
+}
+
+/// The pages holding one of the book's fillable forms (not an exercise's copy of one).
+pub(crate) fn form_pages(site: &Path, entries: &[Entry]) -> Vec<String> {
+    entries
+        .iter()
+        .filter(|e| {
+            std::fs::read_to_string(site.join(&e.href))
+                .is_ok_and(|html| html.contains("data-kunci=\"modul:formulir:"))
+        })
+        .map(|e| e.href.clone())
+        .collect()
 }
 
 /// The first page with the programme's timetable (`{{#program}}`).
@@ -605,6 +643,60 @@ fn pdf_date(epoch: i64) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn one_document_per_download_with_the_guide_and_the_test() {
+        let entry = |href: &str, title: &str, depth| Entry {
+            href: href.into(),
+            title: title.into(),
+            depth,
+        };
+        let entries = [
+            entry("index.html", "Beranda", 0),
+            entry("sesi-1-1/index.html", "Sesi 1-1: Umum", 0),
+            entry("sesi-1-1/landasan-hukum.html", "Landasan Hukum", 1),
+            entry("cetak/lembar-kerja.html", "Lembar Kerja Peserta", 0),
+            entry("cetak/lembar-kerja-1-1.html", "Sesi 1-1", 1),
+            entry("cetak/tes-buklet.html", "Buklet Tes Pengetahuan", 0),
+            entry("cetak/tes-lembar-jawaban.html", "Lembar Jawaban Tes", 0),
+            entry("cetak/tes-kunci.html", "Kunci dan Pembahasan Tes", 0),
+            entry("cetak/panduan-fasilitator.html", "Panduan Fasilitator", 0),
+            entry("formulir/catatan-kasus.html", "Catatan Kasus", 1),
+        ];
+        let forms = ["formulir/catatan-kasus.html".to_string()];
+        let docs = documents("Modul", &entries, None, &forms);
+        let files: Vec<&str> = docs.iter().map(|d| d.file.as_str()).collect();
+        assert_eq!(
+            files,
+            [
+                "modul.pdf",
+                "sesi-1-1.pdf",
+                "lembar-kerja.pdf",
+                "panduan-fasilitator.pdf",
+                "tes-buklet.pdf",
+                "tes-kunci.pdf",
+                "formulir-kosong.pdf"
+            ]
+        );
+        let test = &docs[4];
+        let pages: Vec<&str> = test
+            .parts
+            .iter()
+            .flat_map(|p| p.pages.iter().map(|e| e.href.as_str()))
+            .collect();
+        assert_eq!(
+            pages,
+            ["cetak/tes-buklet.html", "cetak/tes-lembar-jawaban.html"]
+        );
+        assert_eq!(docs[1].parts[0].pages.len(), 3, "topics and the worksheet");
+        // The reading document leaves the printed matter out.
+        assert!(
+            docs[0]
+                .parts
+                .iter()
+                .all(|p| p.pages.iter().all(|e| !e.href.starts_with("cetak/")))
+        );
+    }
 
     #[test]
     fn dates_from_the_epoch() {

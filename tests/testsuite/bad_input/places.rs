@@ -75,6 +75,20 @@ fn unrelated_non_empty_destination_needs_force() {
     }
     assert!(root.join("kosong/.modul-situs").is_file());
 
+    // A site built before the marker existed is recognised by its own search index.
+    std::fs::remove_file(root.join("kosong/.modul-situs")).expect("remove marker");
+    let build = modul(root, &["build", "book", "--dest-dir", "kosong"]);
+    assert_eq!(build.code, Some(0), "{}", build.stderr);
+    assert!(root.join("kosong/.modul-situs").is_file());
+    // A folder that only looks like a site (no modul search index) still needs `--force`.
+    std::fs::create_dir_all(root.join("mirip")).expect("folder");
+    for page in ["index.html", "toc.html"] {
+        std::fs::write(root.join("mirip").join(page), "<html></html>").expect("write");
+    }
+    let build = modul(root, &["build", "book", "--dest-dir", "mirip"]);
+    assert_ne!(build.code, Some(0));
+    assert!(root.join("mirip/toc.html").is_file());
+
     let build = modul(root, &["build", "book", "--dest-dir", "dokumen", "--force"]);
     assert_eq!(build.code, Some(0), "{}", build.stderr);
     assert!(root.join("dokumen/index.html").is_file());

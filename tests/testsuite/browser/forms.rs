@@ -112,7 +112,7 @@ fn reload(tab: &Tab) {
     wait_until(
         tab,
         &format!(
-            "window.__vorMuatUlang === undefined && document.readyState === 'complete' && location.href === {} && typeof ModulFormulir === 'object'",
+            "window.__vorMuatUlang === undefined && document.readyState === 'complete' && location.href === {} && typeof ModulSimpan === 'object'",
             js_str(&url)
         ),
         "reload",
