@@ -5,6 +5,12 @@
 // slides: their answer keys, model answers and feedback are left out of the slides and are
 // added only when the facilitator asks (the key J or the button on the slide).
 //
+// The key N (or the button) opens a second window for the facilitator's own screen: the
+// current slide's facilitator notes (notes of its section, the plan or the plan's steps for
+// the page, an exercise's plan steps, catatan fasilitator and answer key), the next slide's title, and the
+// same keys. It is a blank window written by this script through the opener's reference, so
+// it works from file://, and it follows every slide change.
+//
 // Also here: Mode Fasilitator made safe for class. latihan.js opens every answer key when the
 // mode is switched on; this script closes them again, lets one key be open at a time, and
 // shows a badge fixed on screen while the mode is on.
@@ -156,32 +162,54 @@
         return node.nodeType === 1 && node.matches('section.modul-latihan');
     }
 
-    // The page as groups: a heading with what follows it, or one exercise.
+    var NOTE_SELECTOR = '.modul-catatan-fasilitator';
+
+    // What the notes window shows for an exercise: the steps of the session plan that use it
+    // (rendered on the topic page for Mode Fasilitator), its facilitator note and its key.
+    function exerciseNotes(exercise) {
+        var id = exercise.getAttribute('data-latihan');
+        var steps = all(document, '[data-panduan-topik] [data-langkah-latihan]').filter(function (step) {
+            return step.getAttribute('data-langkah-latihan').split(' ').indexOf(id) !== -1;
+        });
+        return steps.concat(all(exercise, NOTE_SELECTOR + ', .modul-kunci'));
+    }
+
+    // The page as groups: a heading with what follows it, or one exercise. Each group keeps
+    // the facilitator notes of its part of the page (left out of its slides) for the notes
+    // window.
     function groups(main) {
         var out = [];
         var current = null;
+        var pending = [];
         Array.prototype.slice.call(main.childNodes).forEach(function (node) {
             if (node.nodeType === 3 && !node.textContent.trim()) return;
             if (node.nodeType !== 1 && node.nodeType !== 3) return;
-            if (node.nodeType === 1 && node.matches(LEFT_OUT)) return;
+            if (node.nodeType === 1 && node.matches(LEFT_OUT)) {
+                if (node.matches(NOTE_SELECTOR)) (current ? current.notes : pending).push(node);
+                return;
+            }
             if (isExercise(node)) {
                 current = null;
-                out.push({ exercise: node });
+                out.push({ exercise: node, notes: exerciseNotes(node) });
                 return;
             }
             if (node.nodeType === 1 && node.classList.contains('modul-latihan-grup')) {
                 all(node, 'section.modul-latihan').forEach(function (e) {
-                    out.push({ exercise: e });
+                    out.push({ exercise: e, notes: exerciseNotes(e) });
                 });
                 current = null;
                 return;
             }
             if (isHeading(node) || !current) {
-                current = { heading: isHeading(node) ? node : null, blocks: [] };
+                current = { heading: isHeading(node) ? node : null, blocks: [], notes: pending };
+                pending = [];
                 out.push(current);
                 if (isHeading(node)) return;
             }
             current.blocks.push(node);
+            if (node.nodeType === 1) {
+                all(node, NOTE_SELECTOR).forEach(function (n) { current.notes.push(n); });
+            }
         });
         return out;
     }
@@ -196,7 +224,12 @@
         this.context = context;
         this.slides = [];
         this.body = null;
+        // The facilitator notes (page elements) of the slides started next.
+        this.notes = [];
     }
+
+    // Each slide's facilitator notes, for the notes window.
+    var notesOf = new Map();
 
     Builder.prototype.start = function (title, kind, continued) {
         var slide = element('section', 'modul-tayang-slide');
@@ -217,6 +250,7 @@
         slide.appendChild(foot);
         this.overlay.insertBefore(slide, this.overlay.querySelector('.modul-tayang-alat'));
         this.slides.push(slide);
+        notesOf.set(slide, this.notes);
         this.body = body;
         this.title = title;
         this.kind = kind;
@@ -364,6 +398,10 @@
         overlay.setAttribute('aria-label', text('tayang_judul'));
         overlay.tabIndex = -1;
         var tools = element('div', 'modul-tayang-alat');
+        var notes = element('button', 'modul-tombol modul-tayang-tombol-catatan', text('tayang_catatan'));
+        notes.type = 'button';
+        notes.addEventListener('click', openNotes);
+        tools.appendChild(notes);
         var leave = element('button', 'modul-tombol', text('tayang_keluar'));
         leave.type = 'button';
         leave.addEventListener('click', stop);
@@ -376,6 +414,7 @@
         var context = session && session.indexOf(topic) === -1 ? session + ' · ' + topic : (session || topic);
         var builder = new Builder(overlay, context);
         groups(main).forEach(function (group) {
+            builder.notes = group.notes;
             if (group.exercise) {
                 var slide = builder.start(exerciseTitle(group.exercise), 'soal', false);
                 slide.classList.add('modul-tayang-soal');
@@ -397,7 +436,11 @@
                     reveal.type = 'button';
                     reveal.addEventListener('click', function () { revealAnswer(last); });
                     last.querySelector('.modul-tayang-kaki').appendChild(reveal);
-                    answers.set(last, { exercise: group.exercise, title: exerciseTitle(group.exercise) });
+                    answers.set(last, {
+                        exercise: group.exercise,
+                        title: exerciseTitle(group.exercise),
+                        notes: group.notes
+                    });
                 }
                 return;
             }
@@ -429,6 +472,7 @@
             n.removeAttribute('id');
             n.removeAttribute('hidden');
         });
+        builder.notes = answer.notes;
         var first = builder.start(text('tayang_jawaban', { judul: answer.title }), 'jawaban', false);
         first.classList.add('modul-tayang-jawaban');
         first.hidden = false;
@@ -458,6 +502,106 @@
             slide.querySelector('.modul-tayang-hitung').textContent = count;
             slide.setAttribute('aria-label', count);
         });
+        updateNotes();
+    }
+
+    // ---- The notes window ------------------------------------------------------------------
+
+    var notesWindow = null;
+
+    function notesOpen() {
+        return notesWindow && !notesWindow.closed;
+    }
+
+    // A page element as notes: a disclosure shows its content without its summary line; no ids,
+    // nothing hidden.
+    function noteCopy(node, doc) {
+        var copy = doc.importNode(node, true);
+        var box = doc.createElement('section');
+        box.className = 'modul-catatan-jendela-blok';
+        var label = doc.createElement('h3');
+        var summary = copy.querySelector(':scope > summary');
+        label.textContent = summary ? summary.textContent.trim() : text('tayang_catatan_fasilitator');
+        if (node.matches('.modul-kunci')) label.textContent = text('tayang_catatan_kunci');
+        if (node.matches('[data-langkah]')) {
+            label.textContent = text('tayang_catatan_langkah', { n: node.getAttribute('data-langkah') });
+        }
+        box.appendChild(label);
+        if (summary) summary.remove();
+        all(copy, 'summary, script, template, button, [data-hanya-js]').forEach(function (n) { n.remove(); });
+        [copy].concat(all(copy, '*')).forEach(function (n) {
+            n.removeAttribute('id');
+            n.removeAttribute('hidden');
+            if (n.tagName === 'DETAILS') n.open = true;
+            if (/^(INPUT|TEXTAREA|SELECT)$/.test(n.tagName)) {
+                n.removeAttribute('name');
+                n.disabled = true;
+            }
+        });
+        Array.prototype.slice.call(copy.childNodes).forEach(function (n) { box.appendChild(n); });
+        return box;
+    }
+
+    // Opens (or brings forward) the notes window: a blank window this script writes into.
+    function openNotes() {
+        if (!deck) return;
+        if (!notesOpen()) {
+            notesWindow = window.open('', 'modul-tayang-catatan', 'width=760,height=640');
+            if (!notesWindow) {
+                window.alert(text('tayang_catatan_diblokir'));
+                return;
+            }
+            var doc = notesWindow.document;
+            doc.title = text('tayang_catatan_judul');
+            doc.documentElement.lang = 'id';
+            doc.documentElement.className = 'modul-catatan-jendela';
+            // The page's own stylesheet (its section for this window), by its full address.
+            var sheet = document.querySelector('link[rel="stylesheet"][href*="theme/modul"]');
+            if (sheet && !doc.querySelector('link[rel="stylesheet"]')) {
+                var link = doc.createElement('link');
+                link.rel = 'stylesheet';
+                link.href = sheet.href;
+                doc.head.appendChild(link);
+            }
+            doc.addEventListener('keydown', onKey, true);
+        }
+        updateNotes();
+        notesWindow.focus();
+    }
+
+    function closeNotes() {
+        if (notesOpen()) notesWindow.close();
+        notesWindow = null;
+    }
+
+    function updateNotes() {
+        if (!deck || !notesOpen()) return;
+        var doc = notesWindow.document;
+        var slides = deck.builder.slides;
+        var slide = slides[deck.index];
+        var next = slides[deck.index + 1];
+        var body = doc.body || doc.documentElement.appendChild(doc.createElement('body'));
+        while (body.firstChild) body.removeChild(body.firstChild);
+        var main = doc.createElement('main');
+        main.setAttribute('data-catatan-tayang', String(deck.index + 1));
+        function line(tag, className, content) {
+            var el = doc.createElement(tag);
+            el.className = className;
+            el.textContent = content;
+            main.appendChild(el);
+            return el;
+        }
+        line('p', 'modul-catatan-jendela-konteks', deck.builder.context + ' · ' +
+            text('tayang_hitung', { n: deck.index + 1, total: slides.length }));
+        line('h1', 'modul-catatan-jendela-judul', slide.querySelector('.modul-tayang-judul').textContent);
+        var notes = notesOf.get(slide) || [];
+        if (!notes.length) line('p', 'modul-catatan-jendela-kosong', text('tayang_catatan_kosong'));
+        notes.forEach(function (n) { main.appendChild(noteCopy(n, doc)); });
+        line('p', 'modul-catatan-jendela-berikut', next
+            ? text('tayang_catatan_berikut', { judul: next.querySelector('.modul-tayang-judul').textContent })
+            : text('tayang_catatan_akhir'));
+        line('p', 'modul-catatan-jendela-tombol', text('tayang_catatan_tombol'));
+        body.appendChild(main);
     }
 
     function onKey(event) {
@@ -476,6 +620,8 @@
             stop();
         } else if (key === 'j' || key === 'J') {
             revealAnswer(deck.builder.slides[deck.index]);
+        } else if (key === 'n' || key === 'N') {
+            openNotes();
         } else {
             handled = false;
         }
@@ -512,6 +658,7 @@
         starting = false;
         if (!root.classList.contains('modul-tayang-aktif')) return;
         answers = new Map();
+        notesOf = new Map();
         deck = build(main);
         // Every slide was measured while built; now one at a time.
         show(index);
@@ -545,6 +692,7 @@
         document.removeEventListener('keydown', onKey, true);
         deck.overlay.remove();
         deck = null;
+        closeNotes();
         root.classList.remove('modul-tayang-aktif');
         if (/[?&]tayang=1/.test(window.location.search)) {
             try {

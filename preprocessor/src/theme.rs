@@ -89,14 +89,15 @@ fn generate_with(table: &Ui) -> Result<BTreeMap<&'static str, String>, String> {
         let edits = LIGHTER
             .iter()
             .map(|(f, o, r)| (*f, *o, (*r).to_string()))
-            .chain(print_menu);
+            .chain(print_menu)
+            .chain(accessible());
         for (original, replacement) in edits
             .filter(|(file, ..)| *file == name)
             .map(|(_, o, r)| (o, r))
         {
             if !text.contains(original) {
                 return Err(format!(
-                    "theme.rs: teks `{}` tidak ada lagi di {name} bawaan mdBook; perbarui LIGHTER",
+                    "theme.rs: teks `{}` tidak ada lagi di {name} bawaan mdBook; perbarui LIGHTER atau accessible()",
                     original.lines().next().unwrap_or(original).trim()
                 ));
             }
@@ -157,6 +158,103 @@ fn print_menu() -> String {
         all = text("cetak_semua"),
     )
 }
+
+/// Edits of mdBook's theme for accessibility (issue 18), by file, applied after the
+/// `[[mdbook]]` translations (so they match the translated text):
+/// - a skip link ("Langsung ke isi") as the first Tab stop, to the content (`<main>` and the
+///   page navigation), which takes the focus (`<main>` itself stays bare: tools find it by text);
+/// - the sidebar toggle is a `<button>`: mdBook's `<label>` for a hidden checkbox cannot carry
+///   `aria-expanded` or `aria-label` and is no Tab stop; `book.js` flips the checkbox the CSS
+///   reads;
+/// - the menu bar is the page's banner landmark and the search box with its results a search
+///   landmark, so no content lies outside landmarks; the search box's description points at
+///   the header that exists (`mdbook-searchresults-header`);
+/// - `print.html` (the whole book at once, whose forms no script starts) is marked on `<body>`,
+///   so the CSS that keeps a form's fields out of sight until its toolbar is built (no layout
+///   shift) leaves it alone;
+/// - a search link (`?search=…`) keeps the page's content out of sight until the results are
+///   shown above it ([`SEARCH_LINK`]), so it does not jump down (CLS 0.82 before);
+/// - no `unload` listener (deprecated; it keeps pages out of the back/forward cache).
+fn accessible() -> Vec<(&'static str, &'static str, String)> {
+    use crate::ui::text;
+    vec![
+        (
+            "index.hbs",
+            "    <body>\n",
+            format!(
+                "    <body{{{{#if is_print}}}} class=\"modul-buku-cetak\"{{{{/if}}}}>\n    <a class=\"modul-lewati\" href=\"#mdbook-content\">{}</a>\n",
+                text("lewati_ke_isi")
+            ),
+        ),
+        (
+            "index.hbs",
+            r#"                <div id="mdbook-content" class="content">"#,
+            format!(
+                "{SEARCH_LINK}\n{}",
+                r#"                <div id="mdbook-content" class="content" tabindex="-1">"#
+            ),
+        ),
+        (
+            "index.hbs",
+            r#"<label id="mdbook-sidebar-toggle" class="icon-button" for="mdbook-sidebar-toggle-anchor""#,
+            r#"<button id="mdbook-sidebar-toggle" class="icon-button" type="button""#.to_string(),
+        ),
+        (
+            "index.hbs",
+            "                        </label>\n",
+            "                        </button>\n".to_string(),
+        ),
+        (
+            "index.hbs",
+            r#"<div id="mdbook-menu-bar" class="menu-bar sticky">"#,
+            r#"<div id="mdbook-menu-bar" class="menu-bar sticky" role="banner">"#.to_string(),
+        ),
+        (
+            "index.hbs",
+            r#"<div id="mdbook-search-wrapper" class="hidden">"#,
+            format!(
+                r#"<div id="mdbook-search-wrapper" class="hidden" role="search" aria-label="{}">"#,
+                text("pencarian_wilayah")
+            ),
+        ),
+        (
+            "index.hbs",
+            r#"aria-describedby="searchresults-header""#,
+            r#"aria-describedby="mdbook-searchresults-header""#.to_string(),
+        ),
+        (
+            "book.js",
+            "// Fix back button cache problem\nwindow.onunload = function() { };\n",
+            String::new(),
+        ),
+        (
+            "book.js",
+            "    // Toggle sidebar\n    sidebarCheckbox.addEventListener('change',",
+            "    // The toggle is a button; the checkbox holds the state the CSS reads.\n    sidebarToggleButton.addEventListener('click', () => {\n        sidebarCheckbox.checked = !sidebarCheckbox.checked;\n        sidebarCheckbox.dispatchEvent(new Event('change'));\n    });\n\n    // Toggle sidebar\n    sidebarCheckbox.addEventListener('change',".to_string(),
+        ),
+    ]
+}
+
+/// On a page opened with `?search=`, mdBook's search shows its results above the content once
+/// the index has loaded; until then the content is hidden (`modul-cari-tautan`, see modul.css),
+/// so it appears in its place instead of being pushed down. A fixed text, so a fixed hash.
+const SEARCH_LINK: &str = r#"                <script>
+                    (function () {
+                        const outer = document.getElementById('mdbook-searchresults-outer');
+                        if (!outer || !new URLSearchParams(location.search).has('search')) {
+                            return;
+                        }
+                        const show = () => document.documentElement.classList.remove('modul-cari-tautan');
+                        document.documentElement.classList.add('modul-cari-tautan');
+                        new MutationObserver((_, observer) => {
+                            if (!outer.classList.contains('hidden')) {
+                                show();
+                                observer.disconnect();
+                            }
+                        }).observe(outer, { attributes: true, attributeFilter: ['class'] });
+                        setTimeout(show, 8000);
+                    })();
+                </script>"#;
 
 /// Edits of mdBook's theme for page weight, by file: what is removed, and `book.js` guarded
 /// where it used what was removed.

@@ -3,8 +3,6 @@
 
 /* global default_theme, default_dark_theme, default_light_theme, hljs, ClipboardJS */
 
-// Fix back button cache problem
-window.onunload = function() { };
 
 // Global variable, shared between modules
 function playground_text(playground, hidden = true) {
@@ -596,6 +594,12 @@ aria-label="Show hidden lines"></button>';
             // Ignore error.
         }
     }
+
+    // The toggle is a button; the checkbox holds the state the CSS reads.
+    sidebarToggleButton.addEventListener('click', () => {
+        sidebarCheckbox.checked = !sidebarCheckbox.checked;
+        sidebarCheckbox.dispatchEvent(new Event('change'));
+    });
 
     // Toggle sidebar
     sidebarCheckbox.addEventListener('change', function sidebarToggle() {

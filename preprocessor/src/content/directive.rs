@@ -1,7 +1,8 @@
 //! Directives in chapter Markdown: `{{#latihan ID}}`, `{{#formulir ID}}`, `{{#program}}`,
 //! `{{#istilah}}` (the glossary), `{{#penyuntingan}}` (the table of corrections),
 //! `{{#lembar-kerja [SESI]}}` and `{{#kunci-jawaban [SESI]}}` (print pages of the exercises of
-//! one session or of all) and `{{#kemajuan}}` (the learner's progress page).
+//! one session or of all), `{{#kemajuan}}` (the learner's progress page) and
+//! `{{#panduan [SESI|ACARA]}}` (the printable facilitator guide).
 //!
 //! A directive inside inline code or a code block is text, not a directive. mdBook's own
 //! directives (`{{#include …}}` and friends) are left for mdBook. Anything else that looks
@@ -25,6 +26,7 @@ pub(crate) const OURS: &[&str] = &[
     "kunci-jawaban",
     "kemajuan",
     "tes",
+    "panduan",
 ];
 /// Directives handled by mdBook's `links` preprocessor.
 pub(crate) const MDBOOK: &[&str] = &["include", "rustdoc_include", "playground", "title"];
@@ -66,6 +68,11 @@ pub(crate) enum Directive {
     Worksheet {
         session: Option<(String, Range<usize>)>,
         key: bool,
+    },
+    /// `{{#panduan [SESI|ACARA]}}`: the printable facilitator guide of one session or block
+    /// (checked once sessions are known), or of all.
+    Guide {
+        of: Option<(String, Range<usize>)>,
     },
     /// The progress page (Kemajuan Saya).
     Progress,
@@ -265,6 +272,17 @@ pub(crate) fn classify(
                 format!(
                     "tulis {{{{#{name}}}}} untuk semua sesi atau {{{{#{name} 1-4}}}} untuk satu sesi"
                 ),
+            ),
+        },
+        ("panduan", args) => match args {
+            [] => Ok(Some(Directive::Guide { of: None })),
+            [(code, range)] => Ok(Some(Directive::Guide {
+                of: Some((code.clone(), range.clone())),
+            })),
+            [_, (_, extra), ..] => fail(
+                extra.clone(),
+                "`{{#panduan}}` menerima paling banyak satu kode sesi atau id acara".into(),
+                "tulis {{#panduan}} untuk seluruh panduan, {{#panduan 1-4}} untuk satu sesi atau {{#panduan blc}} untuk satu acara".into(),
             ),
         },
         (

@@ -52,6 +52,20 @@ pub fn chromium() -> Option<PathBuf> {
     .find(|p| p.exists())
 }
 
+/// Flags for a headless Chromium that opens only our own pages: nothing calls home, so the
+/// only requests are the page's, and the interface language is Indonesian. Shared by `--pdf`
+/// and the browser tests.
+pub const CHROMIUM_FLAGS: &[&str] = &[
+    "--disable-gpu",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--disable-default-apps",
+    "--disable-quic",
+    "--lang=id",
+];
+
 /// What `--pdf` says when there is no Chromium.
 pub const NO_CHROMIUM: &str = "PDF tidak dibuat: Chromium tidak ditemukan. Situs sudah dibangun seperti biasa.\n  = cara memperbaiki: pasang Chromium (Debian/Ubuntu: `sudo apt-get install chromium`; Windows/macOS: pasang Google Chrome) atau sebutkan lokasinya dengan variabel CHROME=/jalur/ke/chromium, lalu jalankan lagi `modul build --pdf`";
 
@@ -279,18 +293,7 @@ pub(crate) fn print_all(
     docs: &[Document],
 ) -> Result<Vec<Download>, String> {
     let chrome = chromium().ok_or_else(|| NO_CHROMIUM.to_string())?;
-    let args: Vec<&OsStr> = [
-        "--disable-gpu",
-        "--no-first-run",
-        "--disable-background-networking",
-        "--disable-component-update",
-        "--disable-sync",
-        "--disable-default-apps",
-        "--lang=id",
-    ]
-    .iter()
-    .map(OsStr::new)
-    .collect();
+    let args: Vec<&OsStr> = CHROMIUM_FLAGS.iter().map(OsStr::new).collect();
     let options = LaunchOptions::default_builder()
         .path(Some(chrome))
         .headless(true)

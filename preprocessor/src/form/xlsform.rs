@@ -106,40 +106,71 @@ fn write_table(
 ) -> Result<(), XlsxError> {
     let bold = Format::new().set_bold();
     for (col, name) in header.iter().enumerate() {
-        sheet.write_string_with_format(0, col as u16, *name, &bold)?;
+        sheet.write_string_with_format(0, u16::try_from(col).unwrap_or(u16::MAX), *name, &bold)?;
     }
     for (r, row) in body.iter().enumerate() {
         for (c, value) in row.iter().enumerate() {
             if !value.is_empty() {
-                sheet.write_string(r as u32 + 1, c as u16, value)?;
+                sheet.write_string(
+                    u32::try_from(r + 1).unwrap_or(u32::MAX),
+                    u16::try_from(c).unwrap_or(u16::MAX),
+                    value,
+                )?;
             }
         }
     }
     Ok(())
 }
 
-/// The XLSForm workbook of a form, as bytes.
-pub(crate) fn workbook(form: &Form) -> Result<Vec<u8>, String> {
-    build(form).map_err(|e| format!("XLSForm {}: {e}", form.id))
+/// The sheets of an XLSForm workbook (forms and the knowledge test alike).
+pub(crate) struct Sheets<'a> {
+    /// The workbook's document title.
+    pub(crate) document_title: &'a str,
+    /// The `form_title` setting.
+    pub(crate) title: &'a str,
+    pub(crate) id: &'a str,
+    pub(crate) version: &'a str,
+    pub(crate) survey_columns: &'a [&'a str],
+    pub(crate) survey: Vec<Vec<String>>,
+    /// Rows of `list_name`, `name`, `label`.
+    pub(crate) choices: Vec<Vec<String>>,
 }
 
-fn build(form: &Form) -> Result<Vec<u8>, XlsxError> {
+/// The workbook's bytes: survey, choices and settings sheets.
+pub(crate) fn write_workbook(sheets: &Sheets<'_>) -> Result<Vec<u8>, XlsxError> {
     let mut book = Workbook::new();
-    // A fixed date (the modul's own): the same form always gives the same bytes.
+    // A fixed date (the modul's own): the same source always gives the same bytes.
     let date = ExcelDateTime::from_ymd(2011, 3, 8)?;
     book.set_properties(
         &DocProperties::new()
-            .set_title(&form.title)
+            .set_title(sheets.document_title)
             .set_creation_datetime(&date),
     );
-
-    let mut survey = Vec::new();
-    rows(&form.fields, &mut survey);
-    let survey: Vec<Vec<String>> = survey.into_iter().map(Vec::from).collect();
     let sheet = book.add_worksheet();
     sheet.set_name("survey")?;
-    write_table(sheet, SURVEY_COLUMNS, &survey)?;
+    write_table(sheet, sheets.survey_columns, &sheets.survey)?;
+    let sheet = book.add_worksheet();
+    sheet.set_name("choices")?;
+    write_table(sheet, &["list_name", "name", "label"], &sheets.choices)?;
+    let sheet = book.add_worksheet();
+    sheet.set_name("settings")?;
+    write_table(
+        sheet,
+        &["form_title", "form_id", "version", "default_language"],
+        &[vec![
+            sheets.title.to_string(),
+            sheets.id.to_string(),
+            sheets.version.to_string(),
+            "Indonesian (id)".to_string(),
+        ]],
+    )?;
+    book.save_to_buffer()
+}
 
+/// The XLSForm workbook of a form, as bytes.
+pub(crate) fn workbook(form: &Form) -> Result<Vec<u8>, String> {
+    let mut survey = Vec::new();
+    rows(&form.fields, &mut survey);
     let choices: Vec<Vec<String>> = form
         .lists
         .iter()
@@ -149,25 +180,19 @@ fn build(form: &Form) -> Result<Vec<u8>, XlsxError> {
                 .map(move |c| vec![list.clone(), c.name.clone(), c.label.clone()])
         })
         .collect();
-    let sheet = book.add_worksheet();
-    sheet.set_name("choices")?;
-    write_table(sheet, &["list_name", "name", "label"], &choices)?;
-
+    // The settings title carries the modul's form code; the document title is the form's.
     let title = match &form.code {
         Some(code) => format!("{code}: {}", form.title),
         None => form.title.clone(),
     };
-    let sheet = book.add_worksheet();
-    sheet.set_name("settings")?;
-    write_table(
-        sheet,
-        &["form_title", "form_id", "version", "default_language"],
-        &[vec![
-            title,
-            form.id.clone(),
-            form.version.to_string(),
-            "Indonesian (id)".to_string(),
-        ]],
-    )?;
-    book.save_to_buffer()
+    write_workbook(&Sheets {
+        document_title: &form.title,
+        title: &title,
+        id: &form.id,
+        version: &form.version.to_string(),
+        survey_columns: SURVEY_COLUMNS,
+        survey: survey.into_iter().map(Vec::from).collect(),
+        choices,
+    })
+    .map_err(|e| format!("XLSForm {}: {e}", form.id))
 }

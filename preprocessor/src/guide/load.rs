@@ -2,7 +2,7 @@
 //! every problem names file:line:col and the closest known id.
 //!
 //! ```toml
-//! sesi = "1-4"
+//! sesi = "1-4"                         # or acara = "blc": a block of [[acara]] in program.toml
 //! persiapan = ["Salin kartu peran …"]
 //! [[langkah]]
 //! judul = "Pembukaan"
@@ -14,6 +14,7 @@
 //! latihan = ["1-4-asesmen"]            # optional: exercises, forms, readings
 //! formulir = ["asesmen-rencana-pelayanan"]
 //! bacaan = ["asesmen"]
+//! halaman = ["pelatihan/tes-awal.md"]  # other pages of SUMMARY.md (tests, printouts)
 //! permainan_peran = "wawancara"        # optional: a [[permainan_peran]] of this file
 //! kunjungan = "panti"                  # optional: a [[kunjungan]] of this file
 //! [[langkah.diskusi]]
@@ -21,13 +22,14 @@
 //! poin = ["…"]
 //! ```
 //!
-//! The steps of a plan add up to the session's JP × the minutes of one JP.
+//! The steps of a plan add up to the session's (or block's) JP × the minutes of one JP.
 
 use super::model::{Card, Discussion, FieldVisit, Guide, Role, RolePlay, Step};
 use crate::content::catalog::Catalog;
 use crate::content::is_slug;
 use crate::content::reading::Reading;
 use crate::diagnostic::{Diagnostics, SourceFile, from_toml_error, suggestion};
+use crate::session::programme::Block;
 use crate::session::{Program, Session};
 use serde::Deserialize;
 use std::collections::{BTreeMap, BTreeSet};
@@ -38,12 +40,14 @@ use toml::Spanned;
 /// The plans' folder inside the book's data folder.
 pub(crate) const FOLDER: &str = "panduan";
 
-const HELP: &str = "lihat contoh di book/data/panduan/sesi-1-1.toml: sesi, persiapan, [[langkah]] (judul, menit, metode, media, fasilitator, peserta), [[permainan_peran]], [[kunjungan]]";
+const HELP: &str = "lihat contoh di book/data/panduan/sesi-1-1.toml: sesi (atau acara), persiapan, [[langkah]] (judul, menit, metode, media, fasilitator, peserta), [[permainan_peran]], [[kunjungan]]";
 
 #[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
 struct PlanRecord {
-    sesi: Spanned<String>,
+    sesi: Option<Spanned<String>>,
+    /// A block of `[[acara]]` that is not a session.
+    acara: Option<Spanned<String>>,
     #[serde(default)]
     persiapan: Vec<String>,
     langkah: Spanned<Vec<Spanned<StepRecord>>>,
@@ -69,6 +73,8 @@ struct StepRecord {
     formulir: Vec<Spanned<String>>,
     #[serde(default)]
     bacaan: Vec<Spanned<String>>,
+    #[serde(default)]
+    halaman: Vec<Spanned<String>>,
     permainan_peran: Option<Spanned<String>>,
     kunjungan: Option<Spanned<String>>,
     #[serde(default)]
@@ -120,6 +126,8 @@ pub(crate) struct Book<'a> {
     pub(crate) exercises: &'a Catalog,
     pub(crate) forms: &'a Catalog,
     pub(crate) readings: &'a [Reading],
+    /// Every chapter of SUMMARY.md, relative to `src/`.
+    pub(crate) chapters: &'a BTreeSet<PathBuf>,
 }
 
 impl Book<'_> {
@@ -157,31 +165,36 @@ pub(crate) fn load_all(data_dir: &Path, book: &Book) -> (Vec<Guide>, Diagnostics
         };
         match parse(&file, book) {
             Ok((guide, code_span)) => {
-                if let Some(first) = seen.get(&guide.session) {
+                if let Some(first) = seen.get(&guide.id) {
                     problems.push(file.error(
                         code_span,
                         format!(
-                            "sesi `{}` sudah mempunyai panduan di {}",
-                            guide.session,
+                            "{} `{}` sudah mempunyai panduan di {}",
+                            if guide.block { "acara" } else { "sesi" },
+                            guide.id,
                             crate::diagnostic::display_path(first)
                         ),
-                        "satu sesi, satu berkas panduan: gabungkan kedua berkas",
+                        "satu sesi atau acara, satu berkas panduan: gabungkan kedua berkas",
                     ));
                     continue;
                 }
-                seen.insert(guide.session.clone(), path.clone());
+                seen.insert(guide.id.clone(), path.clone());
                 guides.push(guide);
             }
             Err(d) => problems.extend(d),
         }
     }
-    let order = |code: &str| {
-        book.sessions
+    // Programme order (opening … closing) when `[[acara]]` lists the blocks, else session order.
+    let order = |id: &str| {
+        let block = book.program.blocks.iter().position(|b| b.id == id);
+        let session = book
+            .sessions
             .iter()
-            .find(|s| s.code == code)
-            .map_or((u32::MAX, u32::MAX), Session::order_key)
+            .find(|s| s.code == id)
+            .map_or((u32::MAX, u32::MAX), Session::order_key);
+        (block.unwrap_or(usize::MAX), session)
     };
-    guides.sort_by_key(|g| order(&g.session));
+    guides.sort_by_key(|g| order(&g.id));
     (guides, problems)
 }
 
@@ -190,15 +203,54 @@ pub(crate) fn parse(file: &SourceFile, book: &Book) -> Result<(Guide, Range<usiz
     let record: PlanRecord = toml::from_str(&file.text)
         .map_err(|err| Diagnostics(vec![from_toml_error(file, 0, &err, HELP)]))?;
     let mut problems = Diagnostics::default();
-    let code = record.sesi.get_ref().trim().to_string();
-    let session = book.sessions.iter().find(|s| s.code == code);
-    if session.is_none() {
+    let (code, code_span, is_block) = match (&record.sesi, &record.acara) {
+        (Some(sesi), None) => (sesi.get_ref().trim().to_string(), sesi.span(), false),
+        (None, Some(acara)) => (acara.get_ref().trim().to_string(), acara.span(), true),
+        (Some(sesi), Some(_)) => {
+            return Err(Diagnostics(vec![file.error(
+                sesi.span(),
+                "panduan menulis `sesi` dan `acara` sekaligus",
+                "satu berkas panduan untuk satu sesi (sesi = \"1-4\") atau satu acara lain (acara = \"blc\"): hapus salah satunya",
+            )]));
+        }
+        (None, None) => {
+            return Err(Diagnostics(vec![file.error(
+                0..0,
+                "panduan tidak menyebut sesi atau acaranya",
+                "tulis sesi = \"1-4\" untuk sesi, atau acara = \"blc\" untuk acara lain dari [[acara]] di book/data/program.toml",
+            )]));
+        }
+    };
+    let session = book.sessions.iter().find(|s| !is_block && s.code == code);
+    let block = book
+        .program
+        .blocks
+        .iter()
+        .find(|b| is_block && !b.session && b.id == code);
+    if !is_block && session.is_none() {
         problems.push(file.error(
-            record.sesi.span(),
+            code_span.clone(),
             format!("sesi `{code}` tidak ada di buku"),
             format!(
                 "tulis kode sesi yang ada; {}",
                 suggestion(&code, book.sessions.iter().map(|s| s.code.as_str()), "sesi")
+            ),
+        ));
+    }
+    if is_block && block.is_none() {
+        let ids: Vec<&str> = book
+            .program
+            .blocks
+            .iter()
+            .filter(|b| !b.session)
+            .map(|b| b.id.as_str())
+            .collect();
+        problems.push(file.error(
+            code_span.clone(),
+            format!("acara `{code}` tidak ada di [[acara]] book/data/program.toml"),
+            format!(
+                "tulis id acara yang bukan sesi (untuk sesi tulis sesi = \"1-N\"); {}",
+                suggestion(&code, ids.iter().copied(), "acara")
             ),
         ));
     }
@@ -257,7 +309,7 @@ pub(crate) fn parse(file: &SourceFile, book: &Book) -> Result<(Guide, Range<usiz
             s.metode.get_ref(),
             &ids(&book.program.methods),
             "metode",
-            "book/data/program.toml ([[metode]])",
+            "id dari book/data/program.toml ([[metode]])",
             &mut problems,
         );
         let media = known(
@@ -265,7 +317,7 @@ pub(crate) fn parse(file: &SourceFile, book: &Book) -> Result<(Guide, Range<usiz
             &s.media,
             &ids(&book.program.media),
             "media",
-            "book/data/program.toml ([[media]])",
+            "id dari book/data/program.toml ([[media]])",
             &mut problems,
         );
         let exercises = known(
@@ -273,7 +325,7 @@ pub(crate) fn parse(file: &SourceFile, book: &Book) -> Result<(Guide, Range<usiz
             &s.latihan,
             &book.exercises.ids().map(String::from).collect::<Vec<_>>(),
             "latihan",
-            "exercises/",
+            "id dari exercises/",
             &mut problems,
         );
         let forms = known(
@@ -281,7 +333,7 @@ pub(crate) fn parse(file: &SourceFile, book: &Book) -> Result<(Guide, Range<usiz
             &s.formulir,
             &book.forms.ids().map(String::from).collect::<Vec<_>>(),
             "formulir",
-            "forms/",
+            "id dari forms/",
             &mut problems,
         );
         let readings = known(
@@ -289,9 +341,24 @@ pub(crate) fn parse(file: &SourceFile, book: &Book) -> Result<(Guide, Range<usiz
             &s.bacaan,
             &reading_ids,
             "bacaan",
-            "bab bacaan pendukung (nama berkas tanpa .md)",
+            "id dari bab bacaan pendukung (nama berkas tanpa .md)",
             &mut problems,
         );
+        let pages = known(
+            file,
+            &s.halaman,
+            &book
+                .chapters
+                .iter()
+                .map(|c| c.to_string_lossy().into_owned())
+                .collect::<Vec<_>>(),
+            "halaman",
+            "halaman yang ada di SUMMARY.md, relatif terhadap book/src (misalnya \"pelatihan/tes-awal.md\")",
+            &mut problems,
+        )
+        .into_iter()
+        .map(PathBuf::from)
+        .collect();
         let role_play = local(
             file,
             s.permainan_peran.as_ref(),
@@ -328,6 +395,7 @@ pub(crate) fn parse(file: &SourceFile, book: &Book) -> Result<(Guide, Range<usiz
             exercises,
             forms,
             readings,
+            pages,
             role_play,
             visit,
             discussion,
@@ -356,7 +424,8 @@ pub(crate) fn parse(file: &SourceFile, book: &Book) -> Result<(Guide, Range<usiz
     }
 
     let guide = Guide {
-        session: code,
+        id: code,
+        block: is_block,
         path: file.path.clone(),
         preparation: record
             .persiapan
@@ -372,15 +441,20 @@ pub(crate) fn parse(file: &SourceFile, book: &Book) -> Result<(Guide, Range<usiz
     {
         check_session(
             file,
-            record.sesi.span(),
+            code_span.clone(),
             &guide,
             session,
             book,
             &mut problems,
         );
     }
+    if let Some(block) = block
+        && problems.is_empty()
+    {
+        check_block(file, code_span.clone(), &guide, block, book, &mut problems);
+    }
     problems.into_result()?;
-    Ok((guide, record.sesi.span()))
+    Ok((guide, code_span))
 }
 
 /// The plan fits its session: the steps add up to its JP, and a session whose methods include
@@ -444,6 +518,43 @@ fn check_session(
     }
 }
 
+/// The plan of a block that is not a session adds up to the block's JP.
+fn check_block(
+    file: &SourceFile,
+    span: Range<usize>,
+    guide: &Guide,
+    block: &Block,
+    book: &Book,
+    problems: &mut Diagnostics,
+) {
+    let wanted = block.jp * book.program.minutes_per_jp;
+    let total = guide.minutes();
+    if total == wanted {
+        return;
+    }
+    let steps: Vec<String> = guide.steps.iter().map(|s| s.minutes.to_string()).collect();
+    let (verb, diff) = if total > wanted {
+        ("kurangi", total - wanted)
+    } else {
+        ("tambahkan", wanted - total)
+    };
+    problems.push(file.error(
+        span,
+        format!(
+            "langkah-langkah panduan acara {} berjumlah {total} menit ({}), padahal acara ini {} JP × {} menit = {wanted} menit",
+            block.id,
+            steps.join(" + "),
+            block.jp,
+            book.program.minutes_per_jp,
+        ),
+        format!(
+            "{verb} {diff} menit {} langkah-langkahnya, atau ubah jp acara `{}` di book/data/program.toml",
+            if total > wanted { "dari" } else { "pada" },
+            block.id
+        ),
+    ));
+}
+
 /// Ids that must exist in `known`; unknown ones are reported with the closest id.
 fn known(
     file: &SourceFile,
@@ -463,7 +574,7 @@ fn known(
                 id.span(),
                 format!("{what} `{value}` tidak dikenal"),
                 format!(
-                    "tulis id dari {place}; {}",
+                    "tulis {place}; {}",
                     suggestion(value, candidates.iter().map(String::as_str), what)
                 ),
             ));

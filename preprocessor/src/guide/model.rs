@@ -3,11 +3,13 @@
 use serde::Serialize;
 use std::path::PathBuf;
 
-/// The plan of one session.
+/// The plan of one session, or of another block of the programme (opening, BLC, RTL, …).
 #[derive(Debug, Clone, Serialize, PartialEq, Eq)]
 pub(crate) struct Guide {
-    /// The session code, "1-4".
-    pub(crate) session: String,
+    /// The session code ("1-4"), or the id of a block that is not a session ("blc").
+    pub(crate) id: String,
+    /// A block of `[[acara]]` that is not a session (`acara = "…"` in the plan).
+    pub(crate) block: bool,
     /// The plan's file (for errors and for the editor's guide).
     #[serde(skip)]
     pub(crate) path: PathBuf,
@@ -44,6 +46,8 @@ pub(crate) struct Step {
     pub(crate) forms: Vec<String>,
     /// Supporting readings: the file name of the reading's chapter without `.md`.
     pub(crate) readings: Vec<String>,
+    /// Other pages of the book (a test, a printout, the learning contract), relative to `src/`.
+    pub(crate) pages: Vec<PathBuf>,
     /// A role-play of this plan, by id.
     pub(crate) role_play: Option<String>,
     /// A field visit of this plan, by id.

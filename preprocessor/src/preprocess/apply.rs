@@ -96,6 +96,7 @@ fn render(
         Edit::Glossary => glossary_html(&model.glossary, &model.sessions, source, renderer)?,
         Edit::Corrections => content_html::corrections_html(&model.corrections, renderer)?,
         Edit::Guide(code) => guide_html::chapter_html(code, model, source, renderer)?,
+        Edit::GuideTopic(code) => guide_html::topic_html(code, model, source, renderer)?,
         Edit::GuidePrint(session) => {
             guide_html::print_html(session.as_deref(), model, source, renderer)?
         }

@@ -12,7 +12,10 @@ use std::path::Path;
 
 #[derive(Serialize)]
 struct GuideView<'a> {
+    /// The session code, or the id of another block.
     code: &'a str,
+    /// A block that is not a session (opening, BLC, RTL, …): titled by its own name.
+    block: bool,
     title: String,
     jp: u32,
     minutes: u32,
@@ -39,6 +42,9 @@ struct StepView<'a> {
     participants: &'a str,
     /// Exercises, forms and readings used, with a link each.
     uses: Vec<Reference>,
+    /// The ids of the exercises used, space-separated (`data-langkah-latihan`: the notes
+    /// window of Mode Tayang shows a question's step with it).
+    exercise_ids: String,
     role_play: Option<Reference>,
     visit: Option<Reference>,
     discussion: &'a [Discussion],
@@ -68,9 +74,19 @@ fn anchor(code: &str, kind: &str, id: &str) -> String {
     format!("panduan-{code}-{kind}-{id}")
 }
 
-fn guide_view<'a>(guide: &'a Guide, model: &'a Model, page: &Path) -> GuideView<'a> {
-    let session = model.sessions.iter().find(|s| s.code == guide.session);
+/// `kits`: where the plan's role-play kits and visit sheets are, as a link prefix ("" when on
+/// this page).
+fn guide_view<'a>(guide: &'a Guide, model: &'a Model, page: &Path, kits: &str) -> GuideView<'a> {
+    let session = model
+        .sessions
+        .iter()
+        .find(|s| !guide.block && s.code == guide.id);
     let program = model.program.as_ref();
+    let block = program.and_then(|p| {
+        p.blocks
+            .iter()
+            .find(|b| guide.block && !b.session && b.id == guide.id)
+    });
     let name = |list: Option<&Vec<crate::session::programme::Item>>, id: &str| {
         list.and_then(|l| l.iter().find(|i| i.id == id))
             .map_or_else(|| id.to_string(), |i| i.name.clone())
@@ -81,17 +97,27 @@ fn guide_view<'a>(guide: &'a Guide, model: &'a Model, page: &Path) -> GuideView<
         .iter()
         .enumerate()
         .map(|(i, step)| {
-            let view = step_view(i + 1, from, step, guide, model, page, &name, program);
+            let view = step_view(i + 1, from, step, guide, model, page, kits, &name, program);
             from += step.minutes;
             view
         })
         .collect();
+    let block_page = block.and_then(|b| b.page.as_ref());
     GuideView {
-        code: &guide.session,
-        title: session.map_or_else(String::new, |s| s.title.clone()),
-        jp: session.map_or(0, |s| s.jp()),
+        code: &guide.id,
+        block: guide.block,
+        title: match (session, block) {
+            (Some(s), _) => s.title.clone(),
+            (_, Some(b)) => b.title.clone(),
+            _ => String::new(),
+        },
+        jp: session.map_or(0, |s| s.jp()) + block.map_or(0, |b| b.jp),
         minutes: guide.minutes(),
-        link: session.map_or_else(String::new, |s| relative_link(page, &s.chapter)),
+        link: match (session, block_page) {
+            (Some(s), _) => relative_link(page, &s.chapter),
+            (_, Some(p)) => relative_link(page, p),
+            _ => String::new(),
+        },
         preparation: &guide.preparation,
         steps,
         role_plays: guide
@@ -99,7 +125,7 @@ fn guide_view<'a>(guide: &'a Guide, model: &'a Model, page: &Path) -> GuideView<
             .iter()
             .map(|r: &'a RolePlay| RolePlayView {
                 id: &r.id,
-                anchor: anchor(&guide.session, "peran", &r.id),
+                anchor: anchor(&guide.id, "peran", &r.id),
                 title: &r.title,
                 scenario: &r.scenario,
                 cards: &r.cards,
@@ -118,6 +144,7 @@ fn step_view<'a>(
     guide: &Guide,
     model: &Model,
     page: &Path,
+    kits: &str,
     name: &dyn Fn(Option<&Vec<crate::session::programme::Item>>, &str) -> String,
     program: Option<&crate::session::Program>,
 ) -> StepView<'a> {
@@ -170,11 +197,22 @@ fn step_view<'a>(
             link: chapter.map_or_else(String::new, |c| relative_link(page, c)),
         });
     }
+    for chapter in &step.pages {
+        uses.push(Reference {
+            kind: "halaman",
+            title: model
+                .chapter_names
+                .get(chapter)
+                .cloned()
+                .unwrap_or_else(|| chapter.display().to_string()),
+            link: relative_link(page, chapter),
+        });
+    }
     let local = |id: &Option<String>, kind: &'static str, title: Option<&str>| {
         id.as_ref().map(|id| Reference {
             kind,
             title: title.unwrap_or(id).to_string(),
-            link: format!("#{}", anchor(&guide.session, kind, id)),
+            link: format!("{kits}#{}", anchor(&guide.id, kind, id)),
         })
     };
     let role_play = local(
@@ -212,6 +250,7 @@ fn step_view<'a>(
         facilitator: &step.facilitator,
         participants: &step.participants,
         uses,
+        exercise_ids: step.exercises.join(" "),
         role_play,
         visit,
         discussion: &step.discussion,
@@ -223,29 +262,34 @@ struct Context<'a> {
     guides: Vec<GuideView<'a>>,
     /// The printable guide (true) or the block in a session chapter (false).
     print: bool,
+    /// The steps for one topic page only (the plan's preparation, kits and sheets stay on the
+    /// session page).
+    topic: bool,
 }
 
-/// The plan of `code` for its session chapter (`page`), or nothing when it has none.
+/// The plan of `code` (a session code or a block id) for its chapter (`page`), or nothing when
+/// it has none.
 pub(crate) fn chapter_html(
     code: &str,
     model: &Model,
     page: &Path,
     renderer: &Renderer,
 ) -> Result<String, String> {
-    let Some(guide) = model.guides.iter().find(|g| g.session == code) else {
+    let Some(guide) = model.guides.iter().find(|g| g.id == code) else {
         return Ok(String::new());
     };
     let html = renderer.render(
         "panduan.html",
         Context {
-            guides: vec![guide_view(guide, model, page)],
+            guides: vec![guide_view(guide, model, page, "")],
             print: false,
+            topic: false,
         },
     )?;
     Ok(format!("\n{html}\n"))
 }
 
-/// The printable guide of one session, or of every session with a plan.
+/// The printable guide of one session or block, or of every plan in programme order.
 pub(crate) fn print_html(
     session: Option<&str>,
     model: &Model,
@@ -255,14 +299,58 @@ pub(crate) fn print_html(
     let guides = model
         .guides
         .iter()
-        .filter(|g| session.is_none_or(|code| g.session == code))
-        .map(|g| guide_view(g, model, page))
+        .filter(|g| session.is_none_or(|code| g.id == code))
+        .map(|g| guide_view(g, model, page, ""))
         .collect();
     let html = renderer.render(
         "panduan.html",
         Context {
             guides,
             print: true,
+            topic: false,
+        },
+    )?;
+    Ok(format!("\n{html}\n"))
+}
+
+/// The steps of session `code`'s plan that use the topic page `page`: those with an exercise
+/// placed on it, or every step when the session has one topic. Nothing when none does.
+pub(crate) fn topic_html(
+    code: &str,
+    model: &Model,
+    page: &Path,
+    renderer: &Renderer,
+) -> Result<String, String> {
+    let (Some(guide), Some(session)) = (
+        model.guides.iter().find(|g| !g.block && g.id == code),
+        model.sessions.iter().find(|s| s.code == code),
+    ) else {
+        return Ok(String::new());
+    };
+    let on_page = |id: &String| {
+        model
+            .exercise_order
+            .iter()
+            .any(|(e, chapter)| e == id && chapter == page)
+    };
+    let single = session.topics.len() == 1;
+    let mut view = guide_view(guide, model, page, &relative_link(page, &session.chapter));
+    view.steps.retain(|step| {
+        single
+            || guide
+                .steps
+                .get(step.number - 1)
+                .is_some_and(|s| s.exercises.iter().any(on_page))
+    });
+    if view.steps.is_empty() {
+        return Ok(String::new());
+    }
+    let html = renderer.render(
+        "panduan.html",
+        Context {
+            guides: vec![view],
+            print: false,
+            topic: true,
         },
     )?;
     Ok(format!("\n{html}\n"))

@@ -48,9 +48,14 @@ pub(super) enum Edit {
     Corrections,
     /// The source line of a reading: index into `Model::readings`.
     ReadingSource(usize),
-    /// A session's plan in its chapter, after the session card (nothing when it has none).
+    /// A plan in its chapter (nothing when it has none): a session's after its session card,
+    /// another block's (by id) after the title of the block's page.
     Guide(String),
-    /// `{{#panduan [SESI]}}`: the printable facilitator guide of one session or of all.
+    /// The steps of a session's plan that use a topic page (session code), under the page's
+    /// title: what the facilitator needs while the page is projected.
+    GuideTopic(String),
+    /// `{{#panduan [SESI|ACARA]}}`: the printable facilitator guide of one session or block, or
+    /// of all.
     GuidePrint(Option<String>),
     /// `{{#tes MODE}}`: the knowledge test or a printout of it.
     Test(crate::tes::html::Mode),
@@ -83,7 +88,11 @@ struct Scan<'a> {
     placed: BTreeMap<String, (PathBuf, usize)>,
     /// Session codes named by worksheet directives, checked once sessions are known.
     worksheet_codes: Vec<(SourceFile, Range<usize>, String)>,
+    /// Session codes or block ids named by `{{#panduan …}}`, checked once sessions are known.
+    guide_codes: Vec<(SourceFile, Range<usize>, String)>,
     chapter_len: BTreeMap<PathBuf, usize>,
+    /// Where each chapter's title ends (a plan's steps for a topic page go there).
+    title_ends: BTreeMap<PathBuf, usize>,
     /// How often each form was embedded so far (for unique DOM prefixes).
     form_uses: BTreeMap<String, usize>,
 }
@@ -150,7 +159,9 @@ impl<'a> Scan<'a> {
             sessions: Vec::new(),
             placed: BTreeMap::new(),
             worksheet_codes: Vec::new(),
+            guide_codes: Vec::new(),
             chapter_len: BTreeMap::new(),
+            title_ends: BTreeMap::new(),
             form_uses: BTreeMap::new(),
         }
     }
@@ -197,6 +208,15 @@ impl<'a> Scan<'a> {
             }
         }
 
+        // The page of a block that is not a session gets the block's plan under its title.
+        if let Some(block) = self.model.program.as_ref().and_then(|p| {
+            p.blocks
+                .iter()
+                .find(|b| !b.session && b.page.as_deref() == Some(source.as_path()))
+        }) {
+            let at = title_end(&file.text, body_start);
+            edits.push((at..at, Edit::Guide(block.id.clone())));
+        }
         let (raw, scan_problems) = directive::scan(&file, body_start..file.text.len());
         self.problems.extend(scan_problems);
         for raw in &raw {
@@ -207,6 +227,8 @@ impl<'a> Scan<'a> {
             }
         }
         self.chapter_len.insert(source.clone(), file.text.len());
+        self.title_ends
+            .insert(source.clone(), title_end(&file.text, body_start));
         self.plans.insert(source, edits);
     }
 
@@ -217,9 +239,6 @@ impl<'a> Scan<'a> {
         source: &Path,
         raw: &RawDirective,
     ) -> Result<Option<Edit>, Diagnostics> {
-        if raw.name == "panduan" {
-            return self.guide_print(file, raw).map(Some);
-        }
         directive::check_link(file, raw, &self.paths.root)?;
         let Some(directive) = directive::classify(file, raw)? else {
             return Ok(None);
@@ -267,6 +286,13 @@ impl<'a> Scan<'a> {
                     key,
                 }
             }
+            Directive::Guide { of } => {
+                if let Some((code, range)) = &of {
+                    self.guide_codes
+                        .push((file.clone(), range.clone(), code.clone()));
+                }
+                Edit::GuidePrint(of.map(|(code, _)| code))
+            }
             Directive::Form { id, id_range } => {
                 let entry = resolve(
                     file,
@@ -294,34 +320,6 @@ impl<'a> Scan<'a> {
             }
         };
         Ok(Some(edit))
-    }
-
-    /// `{{#panduan}}` or `{{#panduan 1-4}}`: the printable facilitator guide (guide/). Its
-    /// session code is checked once sessions are known.
-    fn guide_print(&mut self, file: &SourceFile, raw: &RawDirective) -> Result<Edit, Diagnostics> {
-        let fail = |range: Range<usize>, message: &str, help: &str| {
-            Err(Diagnostics(vec![file.error(range, message, help)]))
-        };
-        if !raw.alone_on_line {
-            return fail(
-                raw.range.clone(),
-                "direktif `{{#panduan}}` harus berdiri sendiri pada barisnya",
-                "letakkan direktif pada baris tersendiri, dengan baris kosong sebelum dan sesudahnya",
-            );
-        }
-        match raw.args.as_slice() {
-            [] => Ok(Edit::GuidePrint(None)),
-            [(code, range)] => {
-                self.worksheet_codes
-                    .push((file.clone(), range.clone(), code.clone()));
-                Ok(Edit::GuidePrint(Some(code.clone())))
-            }
-            [_, (_, extra), ..] => fail(
-                extra.clone(),
-                "`{{#panduan}}` menerima paling banyak satu kode sesi",
-                "tulis {{#panduan}} untuk semua sesi atau {{#panduan 1-4}} untuk satu sesi",
-            ),
-        }
     }
 
     /// `{{#latihan ID}}`: a known exercise, placed only once in the book.
@@ -453,6 +451,29 @@ impl<'a> Scan<'a> {
                 ));
             }
         }
+        let blocks: Vec<&str> = self.model.program.as_ref().map_or_else(Vec::new, |p| {
+            p.blocks
+                .iter()
+                .filter(|b| !b.session)
+                .map(|b| b.id.as_str())
+                .collect()
+        });
+        for (file, range, code) in &self.guide_codes {
+            if !codes.contains(&code.as_str()) && !blocks.contains(&code.as_str()) {
+                problems.push(file.error(
+                    range.clone(),
+                    format!("sesi atau acara `{code}` tidak ada di buku"),
+                    format!(
+                        "tulis kode sesi (misalnya 1-4), id acara dari [[acara]] di book/data/program.toml, atau tanpa kode untuk seluruh panduan; {}",
+                        suggestion(
+                            code,
+                            codes.iter().chain(blocks.iter()).copied(),
+                            "sesi atau acara"
+                        )
+                    ),
+                ));
+            }
+        }
         if let Some(program) = &self.model.program {
             let (guides, guide_problems) = crate::guide::load::load_all(
                 &self.paths.data,
@@ -462,8 +483,23 @@ impl<'a> Scan<'a> {
                     exercises: &self.model.exercises,
                     forms: &self.model.forms,
                     readings: &self.model.readings,
+                    chapters: &self.index.chapters,
                 },
             );
+            // Each topic page of a session with a plan gets the plan's steps for that page.
+            for guide in guides.iter().filter(|g| !g.block) {
+                let Some(session) = sessions.iter().find(|s| s.code == guide.id) else {
+                    continue;
+                };
+                for topic in &session.topics {
+                    if let Some(&at) = self.title_ends.get(&topic.page) {
+                        self.plans
+                            .entry(topic.page.clone())
+                            .or_default()
+                            .push((at..at, Edit::GuideTopic(guide.id.clone())));
+                    }
+                }
+            }
             self.model.guides = guides;
             problems.extend(guide_problems);
         }
@@ -498,6 +534,19 @@ impl<'a> Scan<'a> {
             .collect();
         Ok((model, self.plans))
     }
+}
+
+/// Where the page's title ends: after the first line that starts with `# ` at or after `from`
+/// (a block's plan goes under it), or `from` when the page has no such title.
+fn title_end(text: &str, from: usize) -> usize {
+    let mut at = from;
+    for line in text[from..].split_inclusive('\n') {
+        at += line.len();
+        if line.starts_with("# ") {
+            return at;
+        }
+    }
+    from
 }
 
 /// A directive that may appear on one page only (its page is where links point): records the

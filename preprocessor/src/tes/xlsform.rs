@@ -4,7 +4,6 @@
 //! and the total score and mark, which the server shows per participant. Deterministic bytes.
 
 use super::model::{Bank, letter};
-use rust_xlsxwriter::{DocProperties, ExcelDateTime, Format, Workbook, Worksheet, XlsxError};
 
 const SURVEY: &[&str] = &[
     "type",
@@ -118,60 +117,16 @@ fn choices(bank: &Bank) -> Vec<Vec<String>> {
     rows
 }
 
-fn write_table(
-    sheet: &mut Worksheet,
-    header: &[&str],
-    body: &[Vec<String>],
-) -> Result<(), XlsxError> {
-    let bold = Format::new().set_bold();
-    for (col, title) in header.iter().enumerate() {
-        sheet.write_string_with_format(0, u16::try_from(col).unwrap_or(0), *title, &bold)?;
-    }
-    for (r, row) in body.iter().enumerate() {
-        for (c, value) in row.iter().enumerate() {
-            if !value.is_empty() {
-                sheet.write_string(
-                    u32::try_from(r + 1).unwrap_or(0),
-                    u16::try_from(c).unwrap_or(0),
-                    value,
-                )?;
-            }
-        }
-    }
-    Ok(())
-}
-
 /// The workbook's bytes.
 pub(crate) fn workbook(bank: &Bank) -> Result<Vec<u8>, String> {
-    build(bank).map_err(|e| format!("XLSForm tes-pengetahuan: {e}"))
-}
-
-fn build(bank: &Bank) -> Result<Vec<u8>, XlsxError> {
-    let mut book = Workbook::new();
-    // A fixed date, as for the forms: the same bank always gives the same bytes.
-    let date = ExcelDateTime::from_ymd(2011, 3, 8)?;
-    book.set_properties(
-        &DocProperties::new()
-            .set_title(&bank.title)
-            .set_creation_datetime(&date),
-    );
-    let sheet = book.add_worksheet();
-    sheet.set_name("survey")?;
-    write_table(sheet, SURVEY, &survey(bank))?;
-    let sheet = book.add_worksheet();
-    sheet.set_name("choices")?;
-    write_table(sheet, &["list_name", "name", "label"], &choices(bank))?;
-    let sheet = book.add_worksheet();
-    sheet.set_name("settings")?;
-    write_table(
-        sheet,
-        &["form_title", "form_id", "version", "default_language"],
-        &[vec![
-            bank.title.clone(),
-            "tes-pengetahuan".into(),
-            bank.hash.clone(),
-            "Indonesian (id)".into(),
-        ]],
-    )?;
-    book.save_to_buffer()
+    crate::form::xlsform::write_workbook(&crate::form::xlsform::Sheets {
+        document_title: &bank.title,
+        title: &bank.title,
+        id: "tes-pengetahuan",
+        version: &bank.hash,
+        survey_columns: SURVEY,
+        survey: survey(bank),
+        choices: choices(bank),
+    })
+    .map_err(|e| format!("XLSForm tes-pengetahuan: {e}"))
 }

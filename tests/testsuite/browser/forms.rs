@@ -8,7 +8,7 @@ use crate::common;
 
 use common::browser::{
     browser, eval_bool, eval_string, file_url, navigate, open, phone_viewport, screenshot,
-    serve_book, site, wait_until,
+    serve_book, site, wait_until, wait_until_within,
 };
 use common::{copy_dir, repo};
 use headless_chrome::Tab;
@@ -1208,10 +1208,11 @@ fn the_content_security_policy_allows_the_live_reload_of_modul_serve() {
         .expect("read")
         .replace("Berita Acara Terminasi", "Berita Acara Terminasi Baru");
     std::fs::write(&form, text).expect("edit");
-    wait_until(
+    wait_until_within(
         &tab,
         "document.body.innerText.includes('BERITA ACARA TERMINASI BARU') || document.body.innerText.includes('Berita Acara Terminasi Baru')",
         "live reload after a form edit",
+        Duration::from_secs(90),
     );
     assert_eq!(violations(&tab), "[]", "CSP violations over HTTP");
     // Search and the whole-book print page over HTTP too.

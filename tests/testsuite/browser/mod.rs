@@ -5,6 +5,7 @@
 //! (`common::browser::SERIAL`). Set `MODUL_SCREENSHOT_DIR` to keep a screenshot of each page a
 //! test looks at.
 
+mod a11y;
 mod book;
 mod diklat;
 mod exercises;

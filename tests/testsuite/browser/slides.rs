@@ -58,10 +58,35 @@ const SLIDE_PROBLEMS: &str = r#"(() => {
   if (!/^\d+ \/ \d+$/.test(slide.querySelector('.modul-tayang-hitung').textContent)) problems.push('no counter');
   if (!slide.querySelector('.modul-tayang-konteks').textContent.trim()) problems.push('no session or topic');
   if (slide.getAttribute('data-jenis-slide') !== 'jawaban' &&
-      slide.querySelector('.modul-kunci, [data-benar], .modul-ub, .modul-jawaban-model, .modul-akibat, .modul-catatan-fasilitator, [data-panduan-sesi]'))
+      slide.querySelector('.modul-kunci, [data-benar], .modul-ub, .modul-jawaban-model, .modul-akibat, .modul-catatan-fasilitator, [data-panduan-sesi], [data-panduan-acara], [data-panduan-topik]'))
     problems.push('an answer or a facilitator note on a slide');
   return problems.map(p => 'slide ' + slide.getAttribute('data-slide') + ': ' + p);
 })()"#;
+
+/// [`SLIDE_PROBLEMS`] for every slide of the deck on screen, in one evaluation: from the first
+/// slide, check, then ArrowRight, until the last; `{total, checked, problems}`.
+fn every_slide_js() -> String {
+    format!(
+        r#"(() => {{
+  const check = () => {SLIDE_PROBLEMS};
+  const visible = () => document.querySelector('[data-slide]:not([hidden])');
+  const total = document.querySelectorAll('[data-slide]').length;
+  const problems = [];
+  let checked = 0;
+  for (let i = 1; i <= total; i++) {{
+    const slide = visible();
+    if (!slide || slide.getAttribute('data-slide') !== String(i)) {{
+      problems.push('slide ' + i + ' is not on screen after ArrowRight');
+      break;
+    }}
+    problems.push(...check());
+    checked++;
+    document.dispatchEvent(new KeyboardEvent('keydown', {{key: 'ArrowRight', bubbles: true}}));
+  }}
+  return {{total, checked, problems}};
+}})()"#
+    )
+}
 
 fn slide_problems(tab: &Tab) -> Vec<String> {
     eval_json(tab, SLIDE_PROBLEMS)
@@ -206,6 +231,176 @@ fn topic_page_as_slides_with_the_keys() {
     tab.close(true).ok();
 }
 
+/// The notes window (N): a second window with the current slide's facilitator notes that
+/// follows the slides, from `file://`. On a session page the title slide's notes are the
+/// session plan; on an exercise's question slide they are its facilitator note and its key,
+/// which the projected slide never shows; keys pressed in the notes window move the slides;
+/// leaving Mode Tayang closes it.
+#[test]
+fn notes_window_follows_the_slides() {
+    let Some((browser, _serial)) = browser() else {
+        return;
+    };
+    let (tab, requests) = open(&browser, "about:blank");
+    projector(&tab);
+    let notes_tab = |what: &str| -> std::sync::Arc<Tab> {
+        let start = std::time::Instant::now();
+        loop {
+            let tabs = browser.get_tabs().lock().expect("tabs").clone();
+            if let Some(found) = tabs.into_iter().find(|t| {
+                t.get_target_id() != tab.get_target_id()
+                    && t.evaluate(
+                        "!!document.querySelector('main[data-catatan-tayang]')",
+                        false,
+                    )
+                    .ok()
+                    .and_then(|r| r.value)
+                    .and_then(|v| v.as_bool())
+                        == Some(true)
+            }) {
+                return found;
+            }
+            assert!(
+                start.elapsed() < std::time::Duration::from_secs(20),
+                "no notes window: {what}"
+            );
+            std::thread::sleep(std::time::Duration::from_millis(100));
+        }
+    };
+    let slide_title =
+        "document.querySelector('[data-slide]:not([hidden]) .modul-tayang-judul').textContent";
+    let notes_title = "document.querySelector('.modul-catatan-jendela-judul').textContent";
+
+    // A session page: its first slide's notes are the session plan.
+    navigate(
+        &tab,
+        &file_url(&site().join("sesi-1-8/index.html"), "?tayang=1"),
+    );
+    wait_until(
+        &tab,
+        "document.querySelector('[data-slide]') !== null",
+        "slides",
+    );
+    tab.press_key("n").expect("N");
+    let notes = notes_tab("after N");
+    assert_eq!(
+        eval_string(
+            &notes,
+            "document.querySelector('main').getAttribute('data-catatan-tayang')"
+        ),
+        "1"
+    );
+    assert_eq!(
+        eval_string(&notes, notes_title),
+        eval_string(&tab, slide_title)
+    );
+    assert!(
+        eval_bool(
+            &notes,
+            "!!document.querySelector('[data-langkah][data-menit]')"
+        ),
+        "the session plan's steps"
+    );
+    // The book's stylesheet styles the notes window (it loads after the window is written).
+    wait_until(
+        &notes,
+        "getComputedStyle(document.body).fontSize === '18px'",
+        "the notes window's style",
+    );
+    screenshot(&notes, "tayang-catatan-rencana");
+    notes.close(true).ok();
+
+    // A topic page: the notes follow the slides; a question slide's notes hold its key.
+    navigate(
+        &tab,
+        &file_url(&site().join("sesi-1-8/terminasi.html"), "?tayang=1"),
+    );
+    wait_until(
+        &tab,
+        "document.querySelector('[data-slide]') !== null",
+        "slides",
+    );
+    tab.find_element(".modul-tayang-tombol-catatan")
+        .expect("notes button")
+        .click()
+        .expect("click");
+    let notes = notes_tab("after the button");
+    let question: usize = eval_string(
+        &tab,
+        "document.querySelector('[data-slide][data-soal]') ? [...document.querySelectorAll('[data-slide]')].findIndex(s => s.hasAttribute('data-soal')) + 1 + '' : ''",
+    )
+    .parse()
+    .expect("a question slide");
+    for n in 2..=question {
+        tab.press_key("ArrowRight").expect("next");
+        wait_until(
+            &notes,
+            &format!(
+                "document.querySelector('main').getAttribute('data-catatan-tayang') === '{n}'"
+            ),
+            "the notes follow",
+        );
+        assert_eq!(
+            eval_string(&notes, notes_title),
+            eval_string(&tab, slide_title)
+        );
+    }
+    assert!(
+        eval_bool(
+            &notes,
+            "!!document.querySelector('.modul-catatan-jendela-blok [data-benar], .modul-catatan-jendela-blok')"
+        ) && eval_string(&notes, "document.body.textContent").contains("Kunci jawaban"),
+        "the question's key is in the notes"
+    );
+    assert!(
+        eval_string(&notes, "document.body.textContent").contains("Rencana sesi, langkah"),
+        "and the step of the session plan that uses the exercise"
+    );
+    assert!(
+        !eval_bool(
+            &tab,
+            "!!document.querySelector('#modul-tayang .modul-kunci, #modul-tayang [data-benar], #modul-tayang [data-jenis-slide=\"jawaban\"]')"
+        ),
+        "and not on the projected slides"
+    );
+    screenshot(&notes, "tayang-catatan-soal");
+    // Keys pressed in the notes window move the slides.
+    notes
+        .press_key("ArrowRight")
+        .expect("next from the notes window");
+    wait_until(
+        &tab,
+        &format!(
+            "document.querySelector('[data-slide]:not([hidden])').getAttribute('data-slide') === '{}'",
+            question + 1
+        ),
+        "the slides follow the notes window",
+    );
+    // Leaving Mode Tayang closes the notes window.
+    tab.press_key("Escape").expect("leave");
+    let start = std::time::Instant::now();
+    while browser.get_tabs().lock().expect("tabs").iter().any(|t| {
+        t.get_target_id() != tab.get_target_id()
+            && t.evaluate(
+                "!!document.querySelector('main[data-catatan-tayang]')",
+                false,
+            )
+            .ok()
+            .and_then(|r| r.value)
+            .and_then(|v| v.as_bool())
+                == Some(true)
+    }) {
+        assert!(
+            start.elapsed().as_secs() < 10,
+            "the notes window stays open after Esc"
+        );
+        std::thread::sleep(std::time::Duration::from_millis(100));
+    }
+    let foreign = requests_off_device(&requests);
+    assert!(foreign.is_empty(), "requests off the device: {foreign:?}");
+    tab.close(true).ok();
+}
+
 /// Every topic page (and session page) of every session: each slide fits 1280×720 with text of
 /// 28 px and no answer. Prints the slide count of each page.
 #[test]
@@ -230,6 +425,7 @@ fn every_topic_page_fits_the_projector() {
         .collect();
     pages.sort();
     assert!(pages.len() >= 41, "{} pages", pages.len());
+    let started = std::time::Instant::now();
     let mut problems = Vec::new();
     let mut slides_total = 0;
     for page in &pages {
@@ -239,23 +435,33 @@ fn every_topic_page_fits_the_projector() {
             "document.querySelector('[data-slide]') !== null",
             "slides",
         );
-        let total = count(&tab);
+        // Every slide of the page in one call: the same check on each slide in turn, moved
+        // on by the same key event the page listens to (showing a slide is synchronous).
+        let result = eval_json(&tab, &every_slide_js());
+        let total = result["total"].as_u64().unwrap_or(0) as usize;
+        assert!(total > 0, "{}: no slides", page.display());
+        assert_eq!(
+            result["checked"].as_u64(),
+            Some(total as u64),
+            "{}: every slide shown once",
+            page.display()
+        );
         slides_total += total;
-        for _ in 0..total {
-            problems.extend(
-                slide_problems(&tab)
-                    .into_iter()
-                    .map(|p| format!("{}: {p}", page.display())),
-            );
-            eval_json(
-                &tab,
-                "document.dispatchEvent(new KeyboardEvent('keydown', {key: 'ArrowRight', bubbles: true}))",
-            );
-        }
+        problems.extend(
+            result["problems"]
+                .as_array()
+                .into_iter()
+                .flatten()
+                .filter_map(|p| p.as_str())
+                .map(|p| format!("{}: {p}", page.display())),
+        );
         let name = page.strip_prefix(site()).unwrap_or(page);
         eprintln!("slides: {} {total}", name.display());
     }
-    eprintln!("slides: all pages {slides_total}");
+    eprintln!(
+        "slides: all pages {slides_total}, checked in {:.1} s",
+        started.elapsed().as_secs_f64()
+    );
     assert!(problems.is_empty(), "{problems:#?}");
     tab.close(true).ok();
 }
@@ -293,6 +499,28 @@ fn facilitator_mode_is_safe_in_class() {
         &tab,
         "getComputedStyle(document.querySelector('.modul-lencana-fasilitator')).position === 'fixed' && document.querySelector('.modul-lencana-fasilitator').getClientRects().length > 0"
     ));
+    // The plan of a block that is not a session shows on its page in the mode, under the title.
+    navigate(
+        &tab,
+        &file_url(&site().join("pelatihan/kontrak-belajar.html"), ""),
+    );
+    wait_until(
+        &tab,
+        "document.documentElement.classList.contains('modul-mode-fasilitator')",
+        "mode on",
+    );
+    assert!(
+        eval_bool(
+            &tab,
+            "(() => { const p = document.querySelector('[data-panduan-acara=\"blc\"]'); return !!p && p.getClientRects().length > 0 && p.previousElementSibling.tagName === 'H1'; })()"
+        ),
+        "the BLC plan under the page's title"
+    );
+    eval_json(
+        &tab,
+        "document.querySelector('[data-panduan-acara=\"blc\"]').open = true",
+    );
+    screenshot(&tab, "fasilitator-blc");
     // A topic page with several exercises: every key closed, then one at a time.
     navigate(&tab, &file_url(&site().join("sesi-1-4/asesmen.html"), ""));
     wait_until(
@@ -418,15 +646,47 @@ fn facilitator_guide_prints_on_a4() {
         }
     }
     let whole_pages = pdf_pages(&whole);
+    // The whole guide is the programme's plans one after the other: the sessions' guides and
+    // the seven other blocks (opening … closing), each on its own sheets.
+    let blocks = [
+        "Pembukaan",
+        "Tes Awal",
+        "Membangun",
+        "Rencana Tindak",
+        "Tes Akhir",
+        "Evaluasi",
+        "Penutupan",
+    ];
     eprintln!("guide pages: whole {whole_pages}, sessions together {sessions}");
-    // The whole guide is the sessions' guides one after the other (its introduction shifts
-    // the first session down, which may add a page or two to it).
     assert!(
-        (sessions..=sessions + 2).contains(&whole_pages),
+        (sessions + blocks.len()..=sessions + 4 * blocks.len()).contains(&whole_pages),
         "{whole_pages} pages for the whole guide, {sessions} for the sessions"
     );
-    // Each session starts at the top of a sheet.
+    // Each session and each other block starts at the top of a sheet, in programme order.
     if let Some(texts) = pdf_text_pages(&whole) {
+        let first_line = |page: &String| -> String {
+            page.lines()
+                .find(|l| !l.trim().is_empty())
+                .unwrap_or("")
+                .trim()
+                .to_string()
+        };
+        let block_starts: Vec<usize> = texts
+            .iter()
+            .enumerate()
+            .filter(|(_, page)| page.contains("Rencana acara:"))
+            .map(|(i, _)| i)
+            .collect();
+        assert_eq!(block_starts.len(), blocks.len(), "{block_starts:?}");
+        for (title, &i) in blocks.iter().zip(&block_starts) {
+            // The opening shares the first page with the guide's introduction.
+            let start = first_line(&texts[i]);
+            assert!(
+                start.starts_with(title) || (i == 0 && texts[i].contains(title)),
+                "page {}: {start} for {title}",
+                i + 1
+            );
+        }
         let starts: Vec<usize> = texts
             .iter()
             .enumerate()
@@ -434,7 +694,7 @@ fn facilitator_guide_prints_on_a4() {
             .map(|(i, _)| i)
             .collect();
         assert_eq!(starts.len(), 9, "one session per starting page: {starts:?}");
-        for &i in &starts[1..] {
+        for &i in &starts {
             let first = texts[i]
                 .lines()
                 .find(|l| !l.trim().is_empty())

@@ -8,25 +8,12 @@ use headless_chrome::protocol::cdp::Page::CaptureScreenshotFormatOption;
 use headless_chrome::protocol::cdp::types::Event;
 use headless_chrome::{Browser, LaunchOptions, Tab};
 use std::ffi::OsStr;
-use std::path::{Path, PathBuf};
+use std::path::Path;
 use std::sync::{Arc, Mutex};
 use std::time::{Duration, Instant};
 
-pub fn chromium() -> Option<PathBuf> {
-    // CHROME names the browser to use; a path that does not exist means "no browser".
-    if let Some(path) = std::env::var_os("CHROME") {
-        let path = PathBuf::from(path);
-        return path.exists().then_some(path);
-    }
-    [
-        "/usr/bin/chromium",
-        "/usr/bin/chromium-browser",
-        "/usr/bin/google-chrome",
-    ]
-    .iter()
-    .map(PathBuf::from)
-    .find(|p| p.exists())
-}
+// The Chromium the tests drive is found as `modul build --pdf` finds it (`CHROME` first).
+use modul::delivery::pdf::chromium;
 
 /// One browser test at a time: several Chromiums on a 2-core machine make page loads slow
 /// enough to time out.
@@ -54,20 +41,10 @@ pub fn browser() -> Option<(Browser, std::sync::MutexGuard<'static, ()>)> {
         });
         return None;
     };
-    // Flags that keep Chromium from calling home, so the only requests are the page's.
-    let args: Vec<&OsStr> = [
-        "--disable-gpu",
-        "--no-first-run",
-        "--disable-background-networking",
-        "--disable-component-update",
-        "--disable-sync",
-        "--disable-default-apps",
-        "--disable-quic",
-        "--lang=id",
-    ]
-    .iter()
-    .map(OsStr::new)
-    .collect();
+    let args: Vec<&OsStr> = modul::delivery::pdf::CHROMIUM_FLAGS
+        .iter()
+        .map(OsStr::new)
+        .collect();
     let options = LaunchOptions::default_builder()
         .path(Some(path))
         .headless(true)
@@ -149,8 +126,14 @@ pub fn eval_string(tab: &Tab, js: &str) -> String {
 
 /// Polls until `js` is true; the page's own timing varies, a fixed sleep would flake.
 pub fn wait_until(tab: &Tab, js: &str, what: &str) {
+    wait_until_within(tab, js, what, Duration::from_secs(20));
+}
+
+/// [`wait_until`] for something slower than a page's own work, such as a rebuild of the whole
+/// book by `modul serve` (a debug build on a busy 2-core machine).
+pub fn wait_until_within(tab: &Tab, js: &str, what: &str, limit: Duration) {
     let start = Instant::now();
-    while start.elapsed() < Duration::from_secs(20) {
+    while start.elapsed() < limit {
         if eval_bool(tab, js) {
             return;
         }
