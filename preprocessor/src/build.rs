@@ -168,11 +168,15 @@ pub fn build_book(options: &BuildOptions) -> Result<PathBuf, Error> {
     let _ = std::fs::write(staging.path().join("pid"), std::process::id().to_string());
     let fresh = staging.path().join("situs");
     book.config.build.build_dir = fresh.clone();
-    book.build()
-        .map_err(|e| match preprocessor.take_problems() {
-            Some(problems) => Error::Content(problems),
-            None => Error::Other(format!("pembangunan gagal: {e:#}")),
-        })?;
+    let search = if uses_modul_search(&book) {
+        Some(search_pages(&book)?)
+    } else {
+        None
+    };
+    render(&mut book).map_err(|e| match preprocessor.take_problems() {
+        Some(problems) => Error::Content(problems),
+        None => Error::Other(format!("pembangunan gagal: {e:#}")),
+    })?;
     // Files mdBook does not write (the XLSForm exports) go into the same staging folder, so
     // the swap below publishes them together with the pages or not at all.
     for (relative, bytes) in preprocessor.take_files() {
@@ -184,11 +188,11 @@ pub fn build_book(options: &BuildOptions) -> Result<PathBuf, Error> {
         std::fs::write(&path, bytes)
             .map_err(|e| Error::Other(format!("{}: {e}", display_path(&path))))?;
     }
-    if uses_modul_search(&book) {
+    if let Some(pages) = search {
         let glossary = crate::glossary::Glossary::load(&paths(&book)?.data)
             .map_err(Error::Content)?
             .0;
-        crate::search::write(&fresh, &search_pages(&book)?, &glossary).map_err(Error::Other)?;
+        crate::search::write(&fresh, &pages, &glossary).map_err(Error::Other)?;
     }
     crate::delivery::finish_site(&fresh).map_err(Error::Other)?;
 
@@ -209,6 +213,33 @@ pub fn build_book(options: &BuildOptions) -> Result<PathBuf, Error> {
         .map_err(|e| Error::Other(format!("{} tidak dapat ditulis: {e}", display_path(&dest))))?;
     crate::signals::forget(staging.path());
     Ok(dest)
+}
+
+/// `MDBook::build` for a book whose only output is HTML (ours), without its extra copy: mdBook
+/// keeps the book as read while the renderer holds the preprocessed one, the whole text twice
+/// at the build's peak. The book as read goes once the preprocessors have run. A book with
+/// other outputs is built by mdBook as usual.
+fn render(book: &mut MDBook) -> anyhow::Result<()> {
+    use mdbook_renderer::{RenderContext, Renderer};
+    let outputs = book.config.outputs::<toml::Value>()?;
+    if outputs.keys().any(|name| name != "html") {
+        return book.build();
+    }
+    let renderer = mdbook_html::HtmlHandlebars::new();
+    let (preprocessed, context) = book.preprocess_book(&renderer)?;
+    book.book = mdbook_preprocessor::book::Book::default();
+    let mut render_context = RenderContext::new(
+        book.root.clone(),
+        preprocessed,
+        book.config.clone(),
+        book.build_dir_for(renderer.name()),
+    );
+    render_context
+        .chapter_titles
+        .extend(context.chapter_titles.borrow_mut().drain());
+    renderer
+        .render(&render_context)
+        .map_err(|e| e.context("Rendering failed"))
 }
 
 /// mdBook writes `toc.html` (the sidebar for readers without JavaScript) from a template the

@@ -579,7 +579,7 @@ fn is_word_byte(b: u8) -> bool {
 /// kept on that page by `[[ejaan_asli]]`.
 pub(crate) fn check_spelling(
     corrections: &Corrections,
-    files: &[(SourceFile, TextKind)],
+    files: impl IntoIterator<Item = (SourceFile, TextKind)>,
 ) -> Diagnostics {
     let mut problems = Diagnostics::default();
     let misspellings = corrections.misspellings();
@@ -592,7 +592,7 @@ pub(crate) fn check_spelling(
         by_first.entry(parts[0]).or_default().push((m, parts));
     }
     for (file, kind) in files {
-        let text = checked_text(&file.text, *kind);
+        let text = checked_text(&file.text, kind);
         // Words of the checked text: (start, end) byte offsets.
         let mut tokens: Vec<(usize, usize)> = Vec::new();
         let mut start = None;
@@ -766,7 +766,7 @@ mod tests {
                 TextKind::Markdown,
             ),
         ];
-        let text = check_spelling(&rows, &files).to_string();
+        let text = check_spelling(&rows, files).to_string();
         assert!(
             text.contains("book/src/a.md:3:1: ejaan tidak baku: `Respon`; tulis `Respons`"),
             "{text}"

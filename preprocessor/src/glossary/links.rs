@@ -25,6 +25,16 @@ impl Glossary {
         let mut taken: Vec<Range<usize>> = Vec::new();
         let mut out = Vec::new();
         for term in order {
+            // Absent from the page, absent from each of its texts: one search instead of one
+            // per text (a long page has thousands).
+            let absent = if term.case_sensitive() {
+                !markdown.contains(term.term.as_str())
+            } else {
+                !lower.contains(term.term.to_ascii_lowercase().as_str())
+            };
+            if absent {
+                continue;
+            }
             let found = texts.iter().find_map(|range| {
                 find_words(&markdown[range.clone()], &lower[range.clone()], term)
                     .into_iter()

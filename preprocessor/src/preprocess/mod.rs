@@ -97,16 +97,20 @@ fn process(paths: &Paths, mut book: Book) -> Result<(Book, Vec<SiteFile>), Diagn
     let renderer = Renderer::new();
     let mut problems = Diagnostics::default();
 
+    // Each chapter's text moves out of the book and its rendering moves back in, instead of
+    // rendering from a copy of every chapter.
     let mut jobs: Vec<(PathBuf, String)> = Vec::new();
     book.for_each_chapter_mut(|chapter| {
         if let Some(source) = &chapter.source_path
             && plans.contains_key(source)
         {
-            jobs.push((source.clone(), chapter.content.clone()));
+            jobs.push((source.clone(), std::mem::take(&mut chapter.content)));
         }
     });
     let (mut rendered, exports) = render_all(&jobs, &model, &plans, &renderer);
-    if rendered.len() != jobs.len() || exports.len() != model.form_defs.len() {
+    let expected = jobs.len();
+    drop(jobs);
+    if rendered.len() != expected || exports.len() != model.form_defs.len() {
         problems.push(Diagnostic::file(
             &paths.src,
             "sebagian halaman tidak selesai dibuat",

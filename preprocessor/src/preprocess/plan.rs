@@ -509,7 +509,7 @@ impl<'a> Scan<'a> {
         ));
         problems.extend(corrections::check_spelling(
             &self.model.corrections,
-            &spelling_files(self.paths, book, &self.model),
+            spelling_files(self.paths, book, &self.model),
         ));
         place_remaining(
             &self.model.exercise_data,
@@ -665,14 +665,20 @@ fn place_remaining(
     }
 }
 
-/// What the spelling check reads (issue 13): every chapter's Markdown, the exercise, case and
-/// form files, the glossary. A file that cannot be read was reported where it was loaded.
-fn spelling_files(paths: &Paths, book: &Book, model: &Model) -> Vec<(SourceFile, TextKind)> {
-    let chapters = book
-        .chapters()
-        .filter_map(|c| c.source_path.as_ref())
-        .map(|p| (paths.src.join(p), TextKind::Markdown));
-    let data = model
+/// What the spelling check reads (issue 13): every chapter's Markdown as the book holds it, the
+/// exercise, case and form files, the glossary, one file at a time. A file that cannot be read
+/// was reported where it was loaded.
+fn spelling_files<'b>(
+    paths: &'b Paths,
+    book: &'b Book,
+    model: &Model,
+) -> impl Iterator<Item = (SourceFile, TextKind)> + use<'b> {
+    let chapters = book.chapters().filter_map(|c| {
+        let source = c.source_path.as_ref()?;
+        let file = SourceFile::new(paths.src.join(source), c.content.clone());
+        Some((file, TextKind::Markdown))
+    });
+    let data: Vec<(PathBuf, TextKind)> = model
         .exercises
         .entries
         .values()
@@ -681,12 +687,13 @@ fn spelling_files(paths: &Paths, book: &Book, model: &Model) -> Vec<(SourceFile,
         .chain([
             (paths.exercises.join(exercise::CASES_FILE), TextKind::Toml),
             (paths.data.join(glossary::FILE_NAME), TextKind::Glossary),
-        ]);
-    chapters
-        .chain(data)
+        ])
+        .collect();
+    let data = data
+        .into_iter()
         .filter(|(path, _)| path.is_file())
-        .filter_map(|(path, kind)| Some((SourceFile::read(&path).ok()?, kind)))
-        .collect()
+        .filter_map(|(path, kind)| Some((SourceFile::read(&path).ok()?, kind)));
+    chapters.chain(data)
 }
 
 /// Every exercise in the order a reader meets it, with the chapter that shows it.

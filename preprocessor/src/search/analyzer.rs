@@ -244,15 +244,14 @@ pub(crate) struct Lexicon {
 }
 
 impl Lexicon {
-    /// The lexicon of words already split (the indexer splits every text once).
-    pub(crate) fn from_words<'a>(words: impl IntoIterator<Item = &'a Word>) -> Lexicon {
-        let mut vocabulary = HashSet::new();
-        for word in words {
-            if is_letters(&word.text) && !is_stopword(&word.text) {
-                vocabulary.insert(word.text.as_str());
-            }
-        }
-        let mut vocabulary: Vec<&str> = vocabulary.into_iter().collect();
+    /// The lexicon of the book's distinct normalized words (the indexer collects them once,
+    /// without keeping every word of the book).
+    pub(crate) fn from_vocabulary(vocabulary: &HashSet<String>) -> Lexicon {
+        let mut vocabulary: Vec<&str> = vocabulary
+            .iter()
+            .map(String::as_str)
+            .filter(|w| in_lexicon(w))
+            .collect();
         vocabulary.sort_unstable();
         Lexicon {
             stems: choose(&RULES, vocabulary.iter().copied()),
@@ -279,6 +278,11 @@ impl Lexicon {
 
 fn is_letters(word: &str) -> bool {
     word.bytes().all(|c| c.is_ascii_lowercase())
+}
+
+/// Whether a normalized word takes part in choosing stems: letters only, no function word.
+pub(crate) fn in_lexicon(word: &str) -> bool {
+    is_letters(word) && !is_stopword(word)
 }
 
 /// Whether a normalized word is a function word.

@@ -2,12 +2,13 @@
 //! (term, section) pair with BM25 over three fields; the export keeps those scores as one-byte
 //! impacts, so the browser only has to find the terms of a query and add their impacts up.
 
-use super::analyzer::{Lexicon, Word, is_stopword, words};
+use super::analyzer::{Lexicon, in_lexicon, is_stopword, words};
 use super::query::{RANKING, Ranking};
 use super::sections::Section;
 use crate::glossary::Glossary;
 use serde::{Deserialize, Serialize};
-use std::collections::BTreeMap;
+use std::borrow::Cow;
+use std::collections::{BTreeMap, HashSet};
 use tantivy::postings::Postings;
 use tantivy::query::Bm25Weight;
 use tantivy::schema::{IndexRecordOption, Schema, TextFieldIndexing, TextOptions};
@@ -119,26 +120,30 @@ impl Export {
     }
 }
 
-/// The texts of a section per field, in [`FIELDS`] order.
-fn field_texts(section: &Section) -> [String; 3] {
-    let mut trail = vec![section.page_title.clone()];
-    trail.extend(section.parents.iter().cloned());
+/// The texts of a section per field, in [`FIELDS`] order (heading and body borrowed).
+fn field_texts(section: &Section) -> [Cow<'_, str>; 3] {
+    let mut trail = vec![section.page_title.as_str()];
+    trail.extend(section.parents.iter().map(String::as_str));
     [
-        section.heading.clone(),
-        trail.join(" "),
-        section.body.clone(),
+        Cow::Borrowed(section.heading.as_str()),
+        Cow::Owned(trail.join(" ")),
+        Cow::Borrowed(section.body.as_str()),
     ]
 }
 
+/// Sections split into words at a time: the words of one batch are all that is held.
+const BATCH: usize = 256;
+
 /// Indexes the sections and exports the result.
 pub(crate) fn build(sections: &[Section], glossary: &Glossary) -> Result<Export, String> {
-    // Every text is split into words once (on the machine's cores); the lexicon and the
-    // index terms both come from those words, and tantivy gets them pre-tokenized.
-    let texts: Vec<[String; 3]> = sections.iter().map(field_texts).collect();
-    let split: Vec<[Vec<Word>; 3]> =
-        super::in_parallel(&texts, |t| [words(&t[0]), words(&t[1]), words(&t[2])]);
-    let lexicon = Lexicon::from_words(split.iter().flatten().flatten());
-    let scores = bm25_scores(split, &lexicon)?;
+    // Two passes over the sections, each splitting the texts into words on the machine's
+    // cores: the first collects the book's vocabulary (the lexicon chooses each word's stem
+    // from all of it), the second indexes. Keeping every word of the book between the two
+    // took about 70 bytes per word, the largest part of the build's memory.
+    let (vocabulary, tokens) = vocabulary(sections);
+    let lexicon = Lexicon::from_vocabulary(&vocabulary);
+    drop(vocabulary);
+    let scores = bm25_scores(sections, &lexicon, tokens)?;
     let (terms, postings) = impacts(scores);
     let (pages, sections) = pages_and_sections(sections);
     Ok(Export {
@@ -152,6 +157,34 @@ pub(crate) fn build(sections: &[Section], glossary: &Glossary) -> Result<Export,
     })
 }
 
+/// The distinct words of the sections that choose stems, and how many words (function words
+/// included) the sections hold.
+fn vocabulary(sections: &[Section]) -> (HashSet<String>, usize) {
+    let batches: Vec<&[Section]> = sections.chunks(BATCH).collect();
+    let parts = super::in_parallel(&batches, |batch| {
+        let mut distinct = HashSet::new();
+        let mut count = 0;
+        for section in *batch {
+            for text in field_texts(section) {
+                for word in words(&text) {
+                    count += 1;
+                    if in_lexicon(&word.text) {
+                        distinct.insert(word.text);
+                    }
+                }
+            }
+        }
+        (distinct, count)
+    });
+    let mut all = HashSet::new();
+    let mut count = 0;
+    for (distinct, n) in parts {
+        all.extend(distinct);
+        count += n;
+    }
+    (all, count)
+}
+
 fn tantivy_error(e: tantivy::TantivyError) -> String {
     format!("indeks pencarian: {e}")
 }
@@ -161,11 +194,12 @@ fn tantivy_error(e: tantivy::TantivyError) -> String {
 /// frequency, length normalization from the field norms) is read straight off each term's
 /// postings. By term, then section number.
 fn bm25_scores(
-    split: Vec<[Vec<Word>; 3]>,
+    sections: &[Section],
     lexicon: &Lexicon,
+    tokens: usize,
 ) -> Result<BTreeMap<String, BTreeMap<u32, f32>>, String> {
-    let count = split.len();
-    let (index, fields) = tantivy_index(split, lexicon)?;
+    let count = sections.len();
+    let (index, fields) = tantivy_index(sections, lexicon, tokens)?;
     let reader = index.reader().map_err(tantivy_error)?;
     let searcher = reader.searcher();
     let [segment] = searcher.segment_readers() else {
@@ -216,10 +250,11 @@ const BUDGET_PER_TOKEN: usize = 256;
 const MAX_BUDGET: usize = 3_000_000_000;
 
 /// A tantivy index in memory of the sections' words (stopwords out, terms from the lexicon),
-/// one field per [`FIELDS`].
+/// one field per [`FIELDS`]; `tokens` is the number of words in the sections.
 fn tantivy_index(
-    split: Vec<[Vec<Word>; 3]>,
+    sections: &[Section],
     lexicon: &Lexicon,
+    tokens: usize,
 ) -> Result<(Index, Vec<tantivy::schema::Field>), String> {
     let mut builder = Schema::builder();
     // The text arrives pre-tokenized; the named tokenizer is never run.
@@ -236,7 +271,6 @@ fn tantivy_index(
     // One thread, one commit: one segment whose document numbers are the section numbers.
     // The writer flushes a segment whenever its memory budget is full, so the budget grows
     // with the text (tantivy takes the memory as it needs it, not up front).
-    let tokens: usize = split.iter().flatten().map(Vec::len).sum();
     let budget = tokens
         .saturating_mul(BUDGET_PER_TOKEN)
         .saturating_add(15_000_000)
@@ -244,30 +278,36 @@ fn tantivy_index(
     let mut writer: IndexWriter<TantivyDocument> = index
         .writer_with_num_threads(1, budget)
         .map_err(tantivy_error)?;
-    for split in split {
-        let mut doc = TantivyDocument::default();
-        for (field, words) in fields.iter().zip(split) {
-            let tokens = words
-                .into_iter()
-                .filter(|w| !is_stopword(&w.text))
-                .enumerate()
-                .map(|(position, w)| Token {
-                    offset_from: w.start,
-                    offset_to: w.end,
-                    position,
-                    text: lexicon.term(&w.text),
-                    position_length: 1,
-                })
-                .collect();
-            doc.add_pre_tokenized_text(
-                *field,
-                PreTokenizedString {
-                    text: String::new(),
-                    tokens,
-                },
-            );
+    for batch in sections.chunks(BATCH) {
+        let split = super::in_parallel(batch, |section| {
+            field_texts(section).map(|text| {
+                words(&text)
+                    .into_iter()
+                    .filter(|w| !is_stopword(&w.text))
+                    .enumerate()
+                    .map(|(position, w)| Token {
+                        offset_from: w.start,
+                        offset_to: w.end,
+                        position,
+                        text: lexicon.term(&w.text),
+                        position_length: 1,
+                    })
+                    .collect::<Vec<_>>()
+            })
+        });
+        for split in split {
+            let mut doc = TantivyDocument::default();
+            for (field, tokens) in fields.iter().zip(split) {
+                doc.add_pre_tokenized_text(
+                    *field,
+                    PreTokenizedString {
+                        text: String::new(),
+                        tokens,
+                    },
+                );
+            }
+            writer.add_document(doc).map_err(tantivy_error)?;
         }
-        writer.add_document(doc).map_err(tantivy_error)?;
     }
     writer.commit().map_err(tantivy_error)?;
     Ok((index, fields))
