@@ -347,3 +347,88 @@ fn every_string_the_scripts_use_is_in_ui_toml() {
     }
     assert!(missing.is_empty(), "{missing:#?}");
 }
+
+/// Page weight (issue 17), as bytes and not as time, so it cannot flake: every page of the real
+/// book, with the stylesheets, scripts and icon it names, is at most 100 KB gzip-compressed
+/// (fonts included: the theme has none) in at most 10 files. `cargo bench --bench build --
+/// weight` measures the same over HTTP in Chromium.
+#[test]
+fn every_page_loads_under_100_kb_gzip_in_10_files() {
+    use flate2::{Compression, write::GzEncoder};
+    use std::io::Write;
+    let site = common::sites::real_book();
+    let gzip = |bytes: &[u8]| {
+        let mut encoder = GzEncoder::new(Vec::new(), Compression::default());
+        encoder.write_all(bytes).expect("gzip");
+        encoder.finish().expect("gzip").len()
+    };
+    let mut pages = Vec::new();
+    let mut dirs = vec![site.to_path_buf()];
+    while let Some(dir) = dirs.pop() {
+        for entry in std::fs::read_dir(&dir).expect("site").flatten() {
+            let path = entry.path();
+            if path.is_dir() {
+                dirs.push(path);
+            } else if path.extension().is_some_and(|e| e == "html") {
+                pages.push(path);
+            }
+        }
+    }
+    let mut heavy = Vec::new();
+    let mut heaviest = (0, String::new());
+    for page in &pages {
+        let name = page
+            .strip_prefix(site)
+            .unwrap_or(page)
+            .display()
+            .to_string();
+        // The printed matter: the whole book and the whole key or worksheet set at once.
+        if matches!(
+            name.as_str(),
+            "print.html" | "toc.html" | "cetak/kunci-jawaban.html" | "cetak/lembar-kerja.html"
+        ) {
+            continue;
+        }
+        let html = std::fs::read(page).expect("page");
+        let text = String::from_utf8_lossy(&html);
+        let mut files = std::collections::BTreeSet::new();
+        for attribute in ["href=\"", "src=\""] {
+            for part in text.split(attribute).skip(1) {
+                let link = part.split('"').next().unwrap_or("");
+                if [".css", ".js", ".svg", ".png", ".woff2"]
+                    .iter()
+                    .any(|ext| link.ends_with(ext))
+                    && !link.contains("://")
+                {
+                    files.insert(page.parent().expect("folder").join(link));
+                }
+            }
+        }
+        let mut total = gzip(&html);
+        for file in &files {
+            // A stylesheet for print only is fetched as well; count it.
+            total += gzip(&std::fs::read(file).unwrap_or_default());
+        }
+        if total > heaviest.0 {
+            heaviest = (total, name.clone());
+        }
+        if total > 100 * 1024 || files.len() + 1 > 10 {
+            heavy.push(format!(
+                "{name}: {:.1} KB gzip in {} files",
+                total as f64 / 1024.0,
+                files.len() + 1
+            ));
+        }
+    }
+    assert!(pages.len() > 100, "{} pages", pages.len());
+    assert!(
+        heavy.is_empty(),
+        "pages over 100 KB gzip or 10 files:\n{}",
+        heavy.join("\n")
+    );
+    eprintln!(
+        "heaviest page: {} ({:.1} KB gzip)",
+        heaviest.1,
+        heaviest.0 as f64 / 1024.0
+    );
+}

@@ -99,6 +99,67 @@ fn script_run(html: &str, page: &Path, site: &Path) -> Option<(usize, usize, Vec
     Some((start?, end, scripts))
 }
 
+/// Takes the comments out of the book's own stylesheets in the site (`theme/*.css`; a third of
+/// their bytes are comments saying why, which the sources in book/theme/ keep). mdBook's own
+/// stylesheets are left as they are.
+pub(crate) fn strip_style_comments(site: &Path) -> Result<(), String> {
+    let dir = site.join("theme");
+    let Ok(entries) = std::fs::read_dir(&dir) else {
+        return Ok(());
+    };
+    let mut sheets: Vec<PathBuf> = entries
+        .flatten()
+        .map(|e| e.path())
+        .filter(|p| p.extension().is_some_and(|e| e == "css"))
+        .collect();
+    sheets.sort();
+    for sheet in sheets {
+        let text =
+            std::fs::read_to_string(&sheet).map_err(|e| format!("{}: {e}", sheet.display()))?;
+        std::fs::write(&sheet, without_style_comments(&text))
+            .map_err(|e| format!("{}: {e}", sheet.display()))?;
+    }
+    Ok(())
+}
+
+/// CSS without `/* … */` comments (outside strings) and without the blank lines they leave.
+fn without_style_comments(css: &str) -> String {
+    let mut out = String::with_capacity(css.len());
+    let mut rest = css;
+    let mut quote: Option<char> = None;
+    while let Some(c) = rest.chars().next() {
+        match quote {
+            Some(q) => {
+                if c == '\\' {
+                    // An escaped character, whatever it is, stays in the string.
+                    let escaped: String = rest.chars().take(2).collect();
+                    out.push_str(&escaped);
+                    rest = &rest[escaped.len()..];
+                    continue;
+                }
+                if c == q {
+                    quote = None;
+                }
+            }
+            None if rest.starts_with("/*") => {
+                // An unclosed comment runs to the end, as in a browser.
+                rest = rest[2..].find("*/").map_or("", |end| &rest[2 + end + 2..]);
+                continue;
+            }
+            None if c == '"' || c == '\'' => quote = Some(c),
+            None => {}
+        }
+        out.push(c);
+        rest = &rest[c.len_utf8()..];
+    }
+    let mut lines = String::with_capacity(out.len());
+    for line in out.lines().filter(|l| !l.trim().is_empty()) {
+        lines.push_str(line.trim_end());
+        lines.push('\n');
+    }
+    lines
+}
+
 /// The markup a script declares it works on (see the module comment); empty: every page.
 fn only_on_pages_with(script: &str) -> Vec<String> {
     const LINE: &str = "// Only on pages with:";
@@ -266,5 +327,14 @@ mod tests {
         );
         let literal = "var t = `\n// not a comment\n`;\n";
         assert_eq!(without_comment_lines(literal), literal);
+    }
+
+    #[test]
+    fn style_comments_go_and_strings_stay() {
+        let css = "/* why */\n.a { color: red; } /* x */\n\n.b::before { content: \"/* not */\"; }\n.c { content: '\\'/*'; }\n/* open";
+        assert_eq!(
+            without_style_comments(css),
+            ".a { color: red; }\n.b::before { content: \"/* not */\"; }\n.c { content: '\\'/*'; }\n"
+        );
     }
 }

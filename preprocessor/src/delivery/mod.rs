@@ -69,10 +69,12 @@ fn zip_entry(bytes: u64) -> Download {
     }
 }
 
-/// What every build does after mdBook: one script bundle, then the offline worker and the
-/// web app manifest (over every file, the bundle included).
+/// What every build does after mdBook: one script bundle per kind of page and the book's
+/// stylesheets without comments, then the offline worker and the web app manifest (over every
+/// file, the bundles included).
 pub(crate) fn finish_site(site: &Path) -> Result<(), String> {
     bundle::bundle_scripts(site)?;
+    bundle::strip_style_comments(site)?;
     offline::write(site, &book_title(site))
 }
 
