@@ -265,23 +265,24 @@ pub(crate) fn documents(
 
 /// The pages holding one of the book's fillable forms (not an exercise's copy of one).
 pub(crate) fn form_pages(site: &Path, entries: &[Entry]) -> Vec<String> {
-    entries
-        .iter()
-        .filter(|e| {
-            std::fs::read_to_string(site.join(&e.href))
-                .is_ok_and(|html| html.contains("data-kunci=\"modul:formulir:"))
-        })
-        .map(|e| e.href.clone())
-        .collect()
+    pages_with(site, entries, "data-kunci=\"modul:formulir:").collect()
 }
 
 /// The first page with the programme's timetable (`{{#program}}`).
 pub(crate) fn timetable_page(site: &Path, entries: &[Entry]) -> Option<String> {
+    pages_with(site, entries, "class=\"modul-program\"").next()
+}
+
+/// The pages, in book order, whose HTML holds `marker`.
+fn pages_with<'a>(
+    site: &'a Path,
+    entries: &'a [Entry],
+    marker: &'a str,
+) -> impl Iterator<Item = String> + 'a {
     entries
         .iter()
-        .find(|e| {
-            std::fs::read_to_string(site.join(&e.href))
-                .is_ok_and(|html| html.contains("class=\"modul-program\""))
+        .filter(move |e| {
+            std::fs::read_to_string(site.join(&e.href)).is_ok_and(|html| html.contains(marker))
         })
         .map(|e| e.href.clone())
 }
