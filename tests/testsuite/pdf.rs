@@ -373,6 +373,12 @@ fn over_http_the_site_works_offline_after_the_first_visit() {
     common::browser::navigate(&tab, &page);
     let title = common::browser::eval_string(&tab, "document.querySelector('main h1').textContent");
     assert_eq!(title, "Asesmen");
+    // Its own script bundle (not the home page's) was kept too: the form widget runs.
+    wait_until(
+        &tab,
+        "typeof ModulFormulir === 'object' && document.querySelector('[data-jenis=\"isi-formulir\"]') !== null",
+        "the page's own widgets offline",
+    );
     common::browser::navigate(&tab, &format!("{}/index.html?search=rujukan", server.base));
     wait_until(
         &tab,

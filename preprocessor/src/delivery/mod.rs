@@ -10,7 +10,7 @@ pub mod pdf_read;
 pub(crate) mod zip;
 
 use pdf::Download;
-use std::path::Path;
+use std::path::{Path, PathBuf};
 
 /// The folder of the downloads inside the site.
 pub const FOLDER: &str = "unduh";
@@ -76,6 +76,39 @@ pub(crate) fn finish_site(site: &Path) -> Result<(), String> {
     bundle::bundle_scripts(site)?;
     bundle::strip_style_comments(site)?;
     offline::write(site, &book_title(site))
+}
+
+/// Every file of `site` as (its path relative to the site with `/`, its path), sorted, except
+/// hidden ones (the build marker) and those under the `skip` folders.
+fn site_files(site: &Path, skip: &[&str]) -> Result<Vec<(String, PathBuf)>, String> {
+    let mut files = Vec::new();
+    let mut folders = vec![site.to_path_buf()];
+    while let Some(dir) = folders.pop() {
+        for entry in std::fs::read_dir(&dir).map_err(|e| format!("{}: {e}", dir.display()))? {
+            let path = entry.map_err(|e| format!("{}: {e}", dir.display()))?.path();
+            let name = path
+                .strip_prefix(site)
+                .map_err(|e| e.to_string())?
+                .components()
+                .map(|c| c.as_os_str().to_string_lossy().into_owned())
+                .collect::<Vec<_>>()
+                .join("/");
+            if name.starts_with('.')
+                || skip
+                    .iter()
+                    .any(|s| name == *s || name.starts_with(&format!("{s}/")))
+            {
+                continue;
+            }
+            if path.is_dir() {
+                folders.push(path);
+            } else {
+                files.push((name, path));
+            }
+        }
+    }
+    files.sort();
+    Ok(files)
 }
 
 /// The book's title, from the menu bar of `print.html`.

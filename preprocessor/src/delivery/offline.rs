@@ -17,10 +17,8 @@ pub(crate) const MANIFEST: &str = "manifest.webmanifest";
 
 /// Writes `sw.js` and `manifest.webmanifest` into `site`.
 pub(crate) fn write(site: &Path, title: &str) -> Result<(), String> {
-    let mut files = Vec::new();
-    collect(site, site, &mut files)?;
-    files.sort();
-    let index = std::fs::read_to_string(site.join("index.html")).unwrap_or_default();
+    let files = super::site_files(site, &[])?;
+    let loaded = loaded_by_pages(&files)?;
     let kept: Vec<&(String, PathBuf)> = files
         .iter()
         .filter(|(name, _)| {
@@ -31,7 +29,7 @@ pub(crate) fn write(site: &Path, title: &str) -> Result<(), String> {
                 || name == MANIFEST
                 || ((name.ends_with(".js") || name.ends_with(".css"))
                     && !name.starts_with("pencarian/")
-                    && !index.contains(name.rsplit('/').next().unwrap_or(name)));
+                    && !loaded.contains(name.rsplit('/').next().unwrap_or(name)));
             !skipped
         })
         .collect();
@@ -122,24 +120,23 @@ self.addEventListener('fetch', function (event) {
 });
 "#;
 
-fn collect(site: &Path, dir: &Path, out: &mut Vec<(String, PathBuf)>) -> Result<(), String> {
-    for entry in std::fs::read_dir(dir).map_err(|e| format!("{}: {e}", dir.display()))? {
-        let path = entry.map_err(|e| format!("{}: {e}", dir.display()))?.path();
-        let name = path
-            .strip_prefix(site)
-            .map_err(|e| e.to_string())?
-            .components()
-            .map(|c| c.as_os_str().to_string_lossy().into_owned())
-            .collect::<Vec<_>>()
-            .join("/");
-        if name.starts_with('.') {
+/// The file names (last path segment) that some page loads through `src="…"` or `href="…"`:
+/// each kind of page has its own script bundle, and every one of them must be kept.
+fn loaded_by_pages(
+    files: &[(String, PathBuf)],
+) -> Result<std::collections::BTreeSet<String>, String> {
+    let mut loaded = std::collections::BTreeSet::new();
+    for (name, path) in files {
+        if !name.ends_with(".html") || name == "print.html" {
             continue;
         }
-        if path.is_dir() {
-            collect(site, &path, out)?;
-        } else {
-            out.push((name, path));
+        let html = std::fs::read_to_string(path).map_err(|e| format!("{}: {e}", path.display()))?;
+        for attribute in ["src=\"", "href=\""] {
+            for rest in html.split(attribute).skip(1) {
+                let link = rest.split('"').next().unwrap_or("");
+                loaded.insert(link.rsplit('/').next().unwrap_or(link).to_string());
+            }
         }
     }
-    Ok(())
+    Ok(loaded)
 }
