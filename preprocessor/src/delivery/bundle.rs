@@ -20,9 +20,11 @@ const MARKER: &str = "<!-- Custom JS scripts -->";
 
 /// Rewrites every page of `site` and writes the bundles; returns nothing on success.
 pub(crate) fn bundle_scripts(site: &Path) -> Result<(), String> {
-    let mut pages = Vec::new();
-    html_files(site, &mut pages)?;
-    // Bundles by the list of scripts they join (the same list on every page in practice).
+    let pages = super::site_files(site, &[])?
+        .into_iter()
+        .map(|(_, path)| path)
+        .filter(|path| path.extension().is_some_and(|e| e == "html"));
+    // Bundles by the list of scripts they join: one per set of widgets pages use.
     let mut bundles: BTreeMap<Vec<PathBuf>, String> = BTreeMap::new();
     let mut markers: BTreeMap<PathBuf, Vec<String>> = BTreeMap::new();
     for page in pages {
@@ -219,24 +221,6 @@ fn write_bundle(site: &Path, scripts: &[PathBuf]) -> Result<String, String> {
     let path = site.join(&name);
     std::fs::write(&path, text).map_err(|e| format!("{}: {e}", path.display()))?;
     Ok(name)
-}
-
-/// Every `.html` file below `dir`, sorted.
-pub(crate) fn html_files(dir: &Path, out: &mut Vec<PathBuf>) -> Result<(), String> {
-    let mut entries: Vec<PathBuf> = std::fs::read_dir(dir)
-        .map_err(|e| format!("{}: {e}", dir.display()))?
-        .flatten()
-        .map(|e| e.path())
-        .collect();
-    entries.sort();
-    for path in entries {
-        if path.is_dir() {
-            html_files(&path, out)?;
-        } else if path.extension().is_some_and(|e| e == "html") {
-            out.push(path);
-        }
-    }
-    Ok(())
 }
 
 #[cfg(test)]
