@@ -9,6 +9,7 @@ use headless_chrome::protocol::cdp::types::Event;
 use headless_chrome::{Browser, LaunchOptions, Tab};
 use std::ffi::OsStr;
 use std::path::Path;
+use std::process::Command;
 use std::sync::{Arc, Mutex};
 use std::time::{Duration, Instant};
 
@@ -181,7 +182,22 @@ pub fn navigate(tab: &Tab, url: &str) {
 pub struct KillOnDrop(pub std::process::Child);
 
 impl Drop for KillOnDrop {
+    /// SIGTERM first, as Ctrl+C would, so `modul serve` removes its preview folder in /tmp
+    /// (a SIGKILL left one of several MB behind per test); SIGKILL if it has not ended in 5 s.
     fn drop(&mut self) {
+        if Command::new("kill")
+            .args(["-TERM", &self.0.id().to_string()])
+            .status()
+            .is_ok_and(|s| s.success())
+        {
+            let start = Instant::now();
+            while start.elapsed() < Duration::from_secs(5) {
+                if matches!(self.0.try_wait(), Ok(Some(_))) {
+                    return;
+                }
+                std::thread::sleep(Duration::from_millis(50));
+            }
+        }
         self.0.kill().ok();
         self.0.wait().ok();
     }
@@ -192,7 +208,7 @@ impl Drop for KillOnDrop {
 pub fn serve_book(project: &Path) -> (KillOnDrop, String) {
     let port = free_port();
     let server = KillOnDrop(
-        std::process::Command::new(env!("CARGO_BIN_EXE_modul"))
+        Command::new(env!("CARGO_BIN_EXE_modul"))
             .args(["serve", "book", "--port", &port.to_string()])
             .current_dir(project)
             .stdout(std::process::Stdio::null())
