@@ -53,6 +53,8 @@ pub struct Model {
     pub(crate) test: Option<crate::tes::Bank>,
     /// The pages holding `{{#tes awal}}` and `{{#tes akhir}}`.
     pub(crate) test_pages: (Option<PathBuf>, Option<PathBuf>),
+    /// The book's title (`book.toml`): where a page cites it, no term link goes inside.
+    pub(crate) book_title: Option<String>,
 }
 
 impl Model {

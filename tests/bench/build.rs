@@ -11,13 +11,11 @@
 
 #[path = "../testsuite/common/mod.rs"]
 mod common;
+mod plain;
 
 use common::api;
 use common::fingerprinted_script;
-use mdbook_driver::MDBook;
-use mdbook_preprocessor::config::Config;
 use std::path::{Path, PathBuf};
-use std::str::FromStr;
 use std::time::{Duration, Instant};
 
 fn main() {
@@ -48,7 +46,7 @@ fn main() {
         });
         let cpu_modul = cpu_time() - cpu;
         let cpu = cpu_time();
-        let plain = time(|| plain_mdbook(&book, &out.path().join("mdbook")));
+        let plain = time(|| plain::build(&book, &out.path().join("mdbook"), true));
         let cpu_plain = cpu_time() - cpu;
         let check = time(|| {
             if let Err(e) = api::check(&book) {
@@ -253,28 +251,6 @@ fn page_weights(site: &Path) {
         let _ = tab.close(false);
     }
     println!("goal: topic + exercises <= 100 KB gzip in <= 10 requests");
-}
-
-/// mdBook alone: the same book.toml without `[preprocessor.modul]` and with mdBook's own search.
-fn plain_mdbook(book: &Path, dest: &Path) {
-    let text = std::fs::read_to_string(book.join("book.toml")).expect("book.toml");
-    let mut table: toml::Table = text.parse().expect("book.toml parses");
-    if let Some(toml::Value::Table(pre)) = table.get_mut("preprocessor") {
-        pre.remove("modul");
-    }
-    // Plain mdBook searches with its own index, as a book without the modul would.
-    if let Some(toml::Value::Table(html)) = table.get_mut("output").and_then(|o| o.get_mut("html"))
-    {
-        html.remove("search");
-    }
-    let mut config =
-        Config::from_str(&toml::to_string(&table).expect("serialise")).expect("config");
-    config.build.build_dir = dest.to_path_buf();
-    config.build.create_missing = false;
-    MDBook::load_with_config(book, config)
-        .expect("load")
-        .build()
-        .expect("plain build");
 }
 
 /// CPU time of this process so far, every thread (user + system, from /proc; Linux's clock

@@ -5,13 +5,25 @@
 //!
 //! Run: `cargo bench --bench scale` (optionally `-- 1 5 10 20`, the factors). Goals (issue 12):
 //! the 20× book in at most 22× the 1× time, and the 10 MB chapter under 150 MB peak RSS.
-//! Peak RSS is GNU time's maximum resident set size of the `modul build` process.
+//! Peak RSS is GNU time's maximum resident set size of the `modul build` process. Each line
+//! also gives plain mdBook on the same copy (its `book.toml` without `[preprocessor.modul]`,
+//! the rest as configured: the same renderer, print page and search settings), in a process of
+//! its own (this benchmark run again with `--plain-mdbook`), so the two peaks compare.
+
+mod plain;
 
 use std::path::{Path, PathBuf};
 use std::process::Command;
 use std::time::Instant;
 
 fn main() {
+    let args: Vec<String> = std::env::args().collect();
+    if let [_, flag, book, dest] = args.as_slice()
+        && flag == "--plain-mdbook"
+    {
+        plain::build(Path::new(book), Path::new(dest), false);
+        return;
+    }
     let mut factors: Vec<usize> = std::env::args()
         .skip(1)
         .filter_map(|a| a.parse().ok())
@@ -21,7 +33,9 @@ fn main() {
     }
     let repo = Path::new(env!("CARGO_MANIFEST_DIR")).join("..");
     println!("the book's text repeated; goal: the 20x book in at most 22x the 1x time");
-    println!("factor  text MB  wall s  s per 1x  peak RSS MB  index MB");
+    println!(
+        "factor  text MB  wall s  s per 1x  peak RSS MB  index MB  | plain mdBook: wall s  peak RSS MB"
+    );
     let mut first: Option<f64> = None;
     for factor in factors {
         let dir = tempfile::tempdir().expect("temporary folder");
@@ -31,12 +45,14 @@ fn main() {
             continue;
         };
         let base = *first.get_or_insert(wall / factor as f64);
+        let (plain_wall, plain_rss) = plain(dir.path());
         println!(
-            "{factor:>6}x  {:>7.1}  {wall:>6.2}  {:>8.2}  {:>11.0}  {:>8.1}   ({:.1}x the 1x time)",
+            "{factor:>6}x  {:>7.1}  {wall:>6.2}  {:>8.2}  {:>11.0}  {:>8.1}  | {plain_wall:>18.2}  {:>11.0}   ({:.1}x the 1x time)",
             mb(text),
             wall / factor as f64,
             rss as f64 / 1024.0,
             mb(index),
+            plain_rss as f64 / 1024.0,
             wall / base
         );
     }
@@ -55,12 +71,17 @@ fn main() {
         }
     });
     match build(dir.path()) {
-        Some((wall, rss, index)) => println!(
-            "one chapter of {:.1} MB: wall {wall:.2} s, peak RSS {:.0} MB (goal: under 150 MB), index {:.1} MB",
-            mb(chapter_bytes),
-            rss as f64 / 1024.0,
-            mb(index)
-        ),
+        Some((wall, rss, index)) => {
+            let (plain_wall, plain_rss) = plain(dir.path());
+            println!(
+                "one chapter of {:.1} MB: wall {wall:.2} s, peak RSS {:.0} MB (goal: under 150 MB), index {:.1} MB; \
+                 plain mdBook: wall {plain_wall:.2} s, peak RSS {:.0} MB",
+                mb(chapter_bytes),
+                rss as f64 / 1024.0,
+                mb(index),
+                plain_rss as f64 / 1024.0,
+            )
+        }
         None => println!("one chapter of {:.1} MB: build failed", mb(chapter_bytes)),
     }
 }
@@ -169,6 +190,37 @@ fn build(project: &Path) -> Option<(f64, u64, u64)> {
         .and_then(|v| v.trim().parse().ok())
         .unwrap_or(0);
     Some((wall, rss, size(&project.join("situs/pencarian"))))
+}
+
+/// Plain mdBook building the same copy in a process of its own: wall seconds, peak RSS in KB
+/// (zeros if it failed, with its first lines of error).
+fn plain(project: &Path) -> (f64, u64) {
+    let Ok(me) = std::env::current_exe() else {
+        return (0.0, 0);
+    };
+    let start = Instant::now();
+    let Ok(out) = Command::new("/usr/bin/time")
+        .args(["-f", "peak-rss-kb %M"])
+        .arg(me)
+        .arg("--plain-mdbook")
+        .arg(project.join("book"))
+        .arg(project.join("situs-mdbook"))
+        .output()
+    else {
+        return (0.0, 0);
+    };
+    let wall = start.elapsed().as_secs_f64();
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    if !out.status.success() {
+        eprintln!("{}", stderr.lines().take(5).collect::<Vec<_>>().join("\n"));
+        return (0.0, 0);
+    }
+    let rss = stderr
+        .lines()
+        .find_map(|l| l.strip_prefix("peak-rss-kb "))
+        .and_then(|v| v.trim().parse().ok())
+        .unwrap_or(0);
+    (wall, rss)
 }
 
 fn size(dir: &Path) -> u64 {

@@ -432,3 +432,86 @@ fn every_page_loads_under_100_kb_gzip_in_10_files() {
         heaviest.0 as f64 / 1024.0
     );
 }
+
+/// The README's description of the book states counts (topic pages, forms by kind, glossary
+/// entries); they follow the sources, so a new form or term cannot leave the README behind.
+#[test]
+fn readme_counts_match_the_sources() {
+    let root = repo();
+    let readme = read(&root.join("README.md"))
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ");
+    let src = root.join("book/src");
+    let markdown_in = |dir: &Path| -> Vec<std::path::PathBuf> {
+        let mut files: Vec<_> = std::fs::read_dir(dir)
+            .map(|entries| entries.flatten().map(|e| e.path()).collect())
+            .unwrap_or_default();
+        files.retain(|p| p.extension().is_some_and(|e| e == "md"));
+        files
+    };
+    let sessions: Vec<_> = std::fs::read_dir(&src)
+        .expect("book/src")
+        .flatten()
+        .map(|e| e.path())
+        .filter(|p| {
+            p.file_name()
+                .is_some_and(|n| n.to_string_lossy().starts_with("sesi-"))
+        })
+        .collect();
+    let topics: usize = sessions
+        .iter()
+        .map(|dir| {
+            markdown_in(dir)
+                .iter()
+                .filter(|p| !p.ends_with("index.md"))
+                .count()
+        })
+        .sum();
+    // Forms by the folder of the page that places them (`{{#formulir ID}}`).
+    let placed = |folder: &str| {
+        let mut ids = std::collections::BTreeSet::new();
+        for file in markdown_in(&src.join(folder)) {
+            for rest in read(&file).split("{{#formulir ").skip(1) {
+                ids.insert(rest.split(['}', ' ']).next().unwrap_or("").to_string());
+            }
+        }
+        ids.len()
+    };
+    let forms = std::fs::read_dir(root.join("forms"))
+        .expect("forms/")
+        .flatten()
+        .filter(|e| e.path().extension().is_some_and(|x| x == "toml"))
+        .count();
+    let terms = read(&root.join("book/data/istilah.toml"))
+        .matches("[[istilah]]")
+        .count();
+    let (appendix, service, training) =
+        (placed("lampiran"), placed("formulir"), placed("pelatihan"));
+    assert_eq!(
+        appendix + service + training,
+        forms,
+        "every form is placed once"
+    );
+    let words = [
+        "", "satu", "dua", "tiga", "empat", "lima", "enam", "tujuh", "delapan", "sembilan",
+    ];
+    let number = |n: usize| words.get(n).map_or(n.to_string(), |w| (*w).to_string());
+    for expected in [
+        format!(
+            "{} sesi dengan {topics} halaman topik",
+            number(sessions.len())
+        ),
+        format!(
+            "{forms} formulir yang dapat diisi di layar ({} formulir lampiran, {service} formulir pelayanan di bab *Formulir* dan {} formulir pelatihan)",
+            number(appendix),
+            number(training)
+        ),
+        format!("({terms} istilah dan singkatan"),
+    ] {
+        assert!(
+            readme.contains(&expected),
+            "README.md should say: {expected}"
+        );
+    }
+}

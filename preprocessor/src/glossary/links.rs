@@ -16,13 +16,23 @@ impl Glossary {
     /// Links to insert into a chapter's Markdown: the first occurrence of each term in running
     /// text (not in headings, links, code or HTML), longest terms first so "konferensi kasus"
     /// wins over a shorter term inside it. `target` is the glossary page link from this chapter.
-    pub(crate) fn links(&self, markdown: &str, target: &str) -> Vec<(Range<usize>, String)> {
+    /// Nothing is linked inside `names` (the book's own title where the text cites it: a name,
+    /// not a use of its words), wherever its lines break.
+    pub(crate) fn links(
+        &self,
+        markdown: &str,
+        target: &str,
+        names: &[&str],
+    ) -> Vec<(Range<usize>, String)> {
         let texts = running_text(markdown);
         // Lower-cased once for every term; ASCII lower-casing keeps byte offsets.
         let lower = markdown.to_ascii_lowercase();
         let mut order: Vec<&Term> = self.terms.iter().collect();
         order.sort_by_key(|t| std::cmp::Reverse(t.term.len()));
-        let mut taken: Vec<Range<usize>> = Vec::new();
+        let mut taken: Vec<Range<usize>> = names
+            .iter()
+            .flat_map(|name| occurrences(markdown, name))
+            .collect();
         let mut out = Vec::new();
         for term in order {
             // Absent from the page, absent from each of its texts: one search instead of one
@@ -115,6 +125,37 @@ fn running_text(markdown: &str) -> Vec<Range<usize>> {
         }
     }
     out
+}
+
+/// Byte ranges of `phrase` in `text`, its words separated by any run of whitespace (a cited
+/// title often breaks across lines).
+fn occurrences(text: &str, phrase: &str) -> Vec<Range<usize>> {
+    let mut words = phrase.split_whitespace();
+    let Some(first) = words.next() else {
+        return Vec::new();
+    };
+    let rest: Vec<&str> = words.collect();
+    let mut found = Vec::new();
+    let mut from = 0;
+    while let Some(i) = text[from..].find(first) {
+        let start = from + i;
+        let mut end = start + first.len();
+        let whole = rest.iter().all(|word| {
+            let after = &text[end..];
+            let gap = after.len() - after.trim_start().len();
+            if gap > 0 && after[gap..].starts_with(word) {
+                end += gap + word.len();
+                true
+            } else {
+                false
+            }
+        });
+        if whole {
+            found.push(start..end);
+        }
+        from = start + first.len();
+    }
+    found
 }
 
 /// Every whole-word occurrence of the term in `text`; `lower` is `text` ASCII-lower-cased.

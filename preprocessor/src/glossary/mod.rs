@@ -245,7 +245,7 @@ mod tests {
     #[test]
     fn links_first_whole_word_outside_headings_and_code() {
         let md = "# Konferensi Kasus\n\nKKN bukan KK. `KK` dan Konferensi Kasus, kasus-kasus, kasus lain.\n";
-        let links = glossary().links(md, "../daftar-istilah.html");
+        let links = glossary().links(md, "../daftar-istilah.html", &[]);
         let texts: Vec<&str> = links.iter().map(|(r, _)| &md[r.clone()]).collect();
         assert_eq!(texts, ["KK", "Konferensi Kasus", "kasus"]);
         let (range, link) = &links[2];
@@ -258,8 +258,18 @@ mod tests {
 
     #[test]
     fn abbreviations_match_case_sensitively() {
-        let links = glossary().links("kk kecil tidak.\n", "x.html");
+        let links = glossary().links("kk kecil tidak.\n", "x.html", &[]);
         assert!(links.is_empty());
+    }
+
+    #[test]
+    fn nothing_is_linked_inside_the_books_title() {
+        let md =
+            "Versi digital *Modul Konferensi\nKasus di Panti* (2011). Konferensi kasus lagi.\n";
+        let links = glossary().links(md, "x.html", &["Modul Konferensi Kasus di Panti"]);
+        let texts: Vec<&str> = links.iter().map(|(r, _)| &md[r.clone()]).collect();
+        assert_eq!(texts, ["Konferensi kasus"]);
+        assert!(links[0].0.start > md.find("(2011)").unwrap_or(0));
     }
 
     #[test]

@@ -60,7 +60,8 @@ pub(super) fn apply(
         && page != source
     {
         let target = relative_link(source, page);
-        result = splice(&result, model.glossary.links(&result, &target));
+        let names: Vec<&str> = model.book_title.as_deref().into_iter().collect();
+        result = splice(&result, model.glossary.links(&result, &target, &names));
     }
     if let Some(html) =
         content_html::related_html(&model.readings, &model.chapter_names, source, renderer)?

@@ -63,7 +63,7 @@ impl Preprocessor for ModulPreprocessor {
     fn run(&self, ctx: &PreprocessorContext, book: Book) -> anyhow::Result<Book> {
         let config = ModulConfig::from_book_config(&ctx.config)?;
         let paths = config.paths(&ctx.root, &ctx.config.book.src);
-        match process(&paths, book) {
+        match process(&paths, ctx.config.book.title.as_deref(), book) {
             Ok((book, files)) => {
                 if let Ok(mut slot) = self.files.lock() {
                     *slot = files;
@@ -92,8 +92,13 @@ pub(crate) fn check(paths: &Paths, book: &Book) -> Result<Model, Diagnostics> {
 
 /// Validates the book and returns it with every directive and record rendered, and the extra
 /// files of the site (one XLSForm per form).
-fn process(paths: &Paths, mut book: Book) -> Result<(Book, Vec<SiteFile>), Diagnostics> {
-    let (model, plans) = plan::analyze(paths, &book)?;
+fn process(
+    paths: &Paths,
+    title: Option<&str>,
+    mut book: Book,
+) -> Result<(Book, Vec<SiteFile>), Diagnostics> {
+    let (mut model, plans) = plan::analyze(paths, &book)?;
+    model.book_title = title.map(str::to_string);
     let renderer = Renderer::new();
     let mut problems = Diagnostics::default();
 
