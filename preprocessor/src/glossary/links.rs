@@ -29,10 +29,26 @@ impl Glossary {
         let lower = markdown.to_ascii_lowercase();
         let mut order: Vec<&Term> = self.terms.iter().collect();
         order.sort_by_key(|t| std::cmp::Reverse(t.term.len()));
-        let mut taken: Vec<Range<usize>> = names
+        // Cited names: sorted and apart, so a candidate is checked by binary search (a page may
+        // cite the title many times). A one-word name is not told apart from running text.
+        let mut cited: Vec<Range<usize>> = names
             .iter()
+            .filter(|name| name.split_whitespace().nth(1).is_some())
             .flat_map(|name| occurrences(markdown, name))
             .collect();
+        cited.sort_by_key(|r| r.start);
+        cited.dedup_by(|next, kept| {
+            let overlaps = next.start < kept.end;
+            if overlaps {
+                kept.end = kept.end.max(next.end);
+            }
+            overlaps
+        });
+        let in_cited = |r: &Range<usize>| {
+            let after = cited.partition_point(|c| c.end <= r.start);
+            cited.get(after).is_some_and(|c| c.start < r.end)
+        };
+        let mut taken: Vec<Range<usize>> = Vec::new();
         let mut out = Vec::new();
         for term in order {
             // Absent from the page, absent from each of its texts: one search instead of one
@@ -49,7 +65,9 @@ impl Glossary {
                 find_words(&markdown[range.clone()], &lower[range.clone()], term)
                     .into_iter()
                     .map(|r| r.start + range.start..r.end + range.start)
-                    .find(|r| !taken.iter().any(|t| t.start < r.end && r.start < t.end))
+                    .find(|r| {
+                        !in_cited(r) && !taken.iter().any(|t| t.start < r.end && r.start < t.end)
+                    })
             });
             let Some(range) = found else { continue };
             let title = title_text(term);
@@ -127,8 +145,8 @@ fn running_text(markdown: &str) -> Vec<Range<usize>> {
     out
 }
 
-/// Byte ranges of `phrase` in `text`, its words separated by any run of whitespace (a cited
-/// title often breaks across lines).
+/// Byte ranges of `phrase` in `text` as whole words, its words separated by any run of
+/// whitespace (a cited title often breaks across lines). Ranges never overlap.
 fn occurrences(text: &str, phrase: &str) -> Vec<Range<usize>> {
     let mut words = phrase.split_whitespace();
     let Some(first) = words.next() else {
@@ -150,10 +168,15 @@ fn occurrences(text: &str, phrase: &str) -> Vec<Range<usize>> {
                 false
             }
         });
-        if whole {
+        let is_word = |c: char| c.is_alphanumeric() || c == '-';
+        let bounded = !text[..start].chars().next_back().is_some_and(is_word)
+            && !text[end..].chars().next().is_some_and(is_word);
+        if whole && bounded {
             found.push(start..end);
+            from = end;
+        } else {
+            from = start + first.len();
         }
-        from = start + first.len();
     }
     found
 }

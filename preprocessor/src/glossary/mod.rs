@@ -270,6 +270,13 @@ mod tests {
         let texts: Vec<&str> = links.iter().map(|(r, _)| &md[r.clone()]).collect();
         assert_eq!(texts, ["Konferensi kasus"]);
         assert!(links[0].0.start > md.find("(2011)").unwrap_or(0));
+        // A one-word name is not told apart from running text; a name inside a longer word is
+        // no citation.
+        let links = glossary().links("Kasus lama.\n", "x.html", &["Kasus"]);
+        assert_eq!(links.len(), 1);
+        let md = "*Modul Konferensi Kasus di Pantinya* dan kasus.\n";
+        let links = glossary().links(md, "x.html", &["Modul Konferensi Kasus di Panti"]);
+        assert_eq!(&md[links[0].0.clone()], "Konferensi Kasus");
     }
 
     #[test]
