@@ -12,6 +12,7 @@
 
 mod plain;
 
+use std::ffi::OsStr;
 use std::path::{Path, PathBuf};
 use std::process::Command;
 use std::time::Instant;
@@ -170,12 +171,36 @@ fn markdown(dir: &Path) -> Vec<PathBuf> {
 
 /// `modul build` of the copy: wall seconds, peak RSS in KB, bytes of `pencarian/`.
 fn build(project: &Path) -> Option<(f64, u64, u64)> {
+    let modul = Path::new(env!("CARGO_BIN_EXE_modul"));
+    let args = ["build", "book", "--dest-dir", "situs"].map(OsStr::new);
+    let (wall, rss) = timed(project, modul, &args)?;
+    Some((wall, rss, size(&project.join("situs/pencarian"))))
+}
+
+/// Plain mdBook building the same copy in a process of its own: wall seconds, peak RSS in KB
+/// (zeros if it failed, with its first lines of error).
+fn plain(project: &Path) -> (f64, u64) {
+    let Ok(me) = std::env::current_exe() else {
+        return (0.0, 0);
+    };
+    let (book, dest) = (project.join("book"), project.join("situs-mdbook"));
+    let args = [
+        OsStr::new("--plain-mdbook"),
+        book.as_os_str(),
+        dest.as_os_str(),
+    ];
+    timed(project, &me, &args).unwrap_or((0.0, 0))
+}
+
+/// Runs `program` in `dir` under GNU time: wall seconds and peak RSS in KB; `None` (with its
+/// first lines of error) if it failed.
+fn timed(dir: &Path, program: &Path, args: &[&OsStr]) -> Option<(f64, u64)> {
     let start = Instant::now();
     let out = Command::new("/usr/bin/time")
         .args(["-f", "peak-rss-kb %M"])
-        .arg(env!("CARGO_BIN_EXE_modul"))
-        .args(["build", "book", "--dest-dir", "situs"])
-        .current_dir(project)
+        .arg(program)
+        .args(args)
+        .current_dir(dir)
         .output()
         .ok()?;
     let wall = start.elapsed().as_secs_f64();
@@ -189,38 +214,7 @@ fn build(project: &Path) -> Option<(f64, u64, u64)> {
         .find_map(|l| l.strip_prefix("peak-rss-kb "))
         .and_then(|v| v.trim().parse().ok())
         .unwrap_or(0);
-    Some((wall, rss, size(&project.join("situs/pencarian"))))
-}
-
-/// Plain mdBook building the same copy in a process of its own: wall seconds, peak RSS in KB
-/// (zeros if it failed, with its first lines of error).
-fn plain(project: &Path) -> (f64, u64) {
-    let Ok(me) = std::env::current_exe() else {
-        return (0.0, 0);
-    };
-    let start = Instant::now();
-    let Ok(out) = Command::new("/usr/bin/time")
-        .args(["-f", "peak-rss-kb %M"])
-        .arg(me)
-        .arg("--plain-mdbook")
-        .arg(project.join("book"))
-        .arg(project.join("situs-mdbook"))
-        .output()
-    else {
-        return (0.0, 0);
-    };
-    let wall = start.elapsed().as_secs_f64();
-    let stderr = String::from_utf8_lossy(&out.stderr);
-    if !out.status.success() {
-        eprintln!("{}", stderr.lines().take(5).collect::<Vec<_>>().join("\n"));
-        return (0.0, 0);
-    }
-    let rss = stderr
-        .lines()
-        .find_map(|l| l.strip_prefix("peak-rss-kb "))
-        .and_then(|v| v.trim().parse().ok())
-        .unwrap_or(0);
-    (wall, rss)
+    Some((wall, rss))
 }
 
 fn size(dir: &Path) -> u64 {
