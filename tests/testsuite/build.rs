@@ -362,18 +362,8 @@ fn every_page_loads_under_100_kb_gzip_in_10_files() {
         encoder.write_all(bytes).expect("gzip");
         encoder.finish().expect("gzip").len()
     };
-    let mut pages = Vec::new();
-    let mut dirs = vec![site.to_path_buf()];
-    while let Some(dir) = dirs.pop() {
-        for entry in std::fs::read_dir(&dir).expect("site").flatten() {
-            let path = entry.path();
-            if path.is_dir() {
-                dirs.push(path);
-            } else if path.extension().is_some_and(|e| e == "html") {
-                pages.push(path);
-            }
-        }
-    }
+    let mut pages = common::files(site);
+    pages.retain(|path| path.extension().is_some_and(|e| e == "html"));
     let mut heavy = Vec::new();
     let mut heaviest = (0, String::new());
     for page in &pages {

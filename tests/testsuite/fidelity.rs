@@ -157,9 +157,14 @@ struct BookText {
 
 impl BookText {
     fn read(site: &Path) -> BookText {
-        let mut pages = Vec::new();
-        collect_pages(site, &mut pages);
-        pages.sort();
+        let mut pages = common::files(site);
+        pages.retain(|path| {
+            path.extension().is_some_and(|e| e == "html")
+                && !matches!(
+                    path.file_name().and_then(|n| n.to_str()),
+                    Some("print.html" | "toc.html" | "404.html")
+                )
+        });
         let mut words = Vec::new();
         for page in pages {
             let html = common::read(&page);
@@ -193,25 +198,6 @@ impl BookText {
         candidates.iter().any(|&p| {
             p >= offset && self.words.get(p - offset..p - offset + sentence.len()) == Some(sentence)
         })
-    }
-}
-
-fn collect_pages(dir: &Path, out: &mut Vec<std::path::PathBuf>) {
-    let Ok(entries) = std::fs::read_dir(dir) else {
-        return;
-    };
-    for entry in entries.flatten() {
-        let path = entry.path();
-        if path.is_dir() {
-            collect_pages(&path, out);
-        } else if path.extension().is_some_and(|e| e == "html")
-            && !matches!(
-                path.file_name().and_then(|n| n.to_str()),
-                Some("print.html" | "toc.html" | "404.html")
-            )
-        {
-            out.push(path);
-        }
     }
 }
 

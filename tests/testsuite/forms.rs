@@ -168,23 +168,16 @@ sys.exit(1 if bad else 0)
 fn the_real_book_has_its_forms_on_pages_cards_and_the_form_list() {
     let site = sites::real_book();
     let mut ids = std::collections::BTreeSet::new();
-    let mut stack = vec![site.to_path_buf()];
-    while let Some(dir) = stack.pop() {
-        for entry in std::fs::read_dir(&dir).expect("dir").flatten() {
-            let path = entry.path();
-            if path.is_dir() {
-                stack.push(path);
-            } else if path.extension().is_some_and(|e| e == "html") && !path.ends_with("print.html")
-            {
-                let html = read(&path);
-                for part in html.split("<form class=\"modul-formulir\"").skip(1) {
-                    if let Some(id) = part
-                        .split("data-formulir=\"")
-                        .nth(1)
-                        .and_then(|r| r.split('"').next())
-                    {
-                        ids.insert(id.to_string());
-                    }
+    for path in crate::common::files(site) {
+        if path.extension().is_some_and(|e| e == "html") && !path.ends_with("print.html") {
+            let html = read(&path);
+            for part in html.split("<form class=\"modul-formulir\"").skip(1) {
+                if let Some(id) = part
+                    .split("data-formulir=\"")
+                    .nth(1)
+                    .and_then(|r| r.split('"').next())
+                {
+                    ids.insert(id.to_string());
                 }
             }
         }

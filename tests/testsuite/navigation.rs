@@ -87,7 +87,7 @@ fn pages_with_exercises_list_them_at_the_top() {
     let block =
         Regex::new(r#"<section class="modul-latihan" id="([^"]+)" data-latihan="#).expect("regex");
     let mut pages = 0;
-    for entry in walk(site) {
+    for entry in crate::common::files(site) {
         let name = entry
             .strip_prefix(site)
             .expect("inside the site")
@@ -148,21 +148,4 @@ fn pages_with_exercises_list_them_at_the_top() {
     let list = page(site, "sesi-1-4/asesmen.html");
     let list = element(&list, "id=\"latihan-di-halaman-ini\"").to_string();
     crate::common::snapshots().bind(|| insta::assert_snapshot!("latihan_di_halaman_ini", list));
-}
-
-fn walk(dir: &Path) -> Vec<std::path::PathBuf> {
-    let mut out = Vec::new();
-    let mut stack = vec![dir.to_path_buf()];
-    while let Some(d) = stack.pop() {
-        for entry in std::fs::read_dir(&d).expect("read site").flatten() {
-            let path = entry.path();
-            if path.is_dir() {
-                stack.push(path);
-            } else {
-                out.push(path);
-            }
-        }
-    }
-    out.sort();
-    out
 }

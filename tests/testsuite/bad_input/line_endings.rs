@@ -3,48 +3,31 @@
 //! hashes themselves are pinned by the exercise snapshots (`data-hash`).
 
 use super::modul;
-use crate::common::{fixture_copy, read};
+use crate::common::{files, fixture_copy, read};
 use std::collections::BTreeMap;
 use std::path::Path;
 
 /// `data-hash` of every exercise in the built site, by exercise id.
 fn hashes(site: &Path) -> BTreeMap<String, String> {
     let mut out = BTreeMap::new();
-    let mut stack = vec![site.to_path_buf()];
-    while let Some(dir) = stack.pop() {
-        for entry in std::fs::read_dir(&dir).expect("read folder").flatten() {
-            let path = entry.path();
-            if path.is_dir() {
-                stack.push(path);
-            } else if path.extension().is_some_and(|e| e == "html") {
-                let html = read(&path);
-                for tag in html.split('<').filter(|t| t.contains("data-hash=\"")) {
-                    let attr = |name: &str| {
-                        tag.split(&format!("{name}=\""))
-                            .nth(1)?
-                            .split('"')
-                            .next()
-                            .map(String::from)
-                    };
-                    if let (Some(id), Some(hash)) = (attr("data-latihan"), attr("data-hash")) {
-                        out.insert(id, hash);
-                    }
+    for path in files(site) {
+        if path.extension().is_some_and(|e| e == "html") {
+            let html = read(&path);
+            for tag in html.split('<').filter(|t| t.contains("data-hash=\"")) {
+                let attr = |name: &str| {
+                    tag.split(&format!("{name}=\""))
+                        .nth(1)?
+                        .split('"')
+                        .next()
+                        .map(String::from)
+                };
+                if let (Some(id), Some(hash)) = (attr("data-latihan"), attr("data-hash")) {
+                    out.insert(id, hash);
                 }
             }
         }
     }
     out
-}
-
-fn toml_files(dir: &Path, out: &mut Vec<std::path::PathBuf>) {
-    for entry in std::fs::read_dir(dir).expect("read folder").flatten() {
-        let path = entry.path();
-        if path.is_dir() {
-            toml_files(&path, out);
-        } else if path.extension().is_some_and(|e| e == "toml") {
-            out.push(path);
-        }
-    }
 }
 
 #[test]
@@ -65,9 +48,9 @@ fn crlf_and_trailing_blanks_keep_every_content_hash() {
     let lf = hashes(&root.join("lf"));
     assert!(lf.len() >= 9, "{lf:?}");
 
-    let mut files = Vec::new();
-    toml_files(&root.join("exercises"), &mut files);
-    for file in files {
+    let mut tomls = files(&root.join("exercises"));
+    tomls.retain(|f| f.extension().is_some_and(|e| e == "toml"));
+    for file in tomls {
         let text = read(&file);
         // Blanks at the end of every line, then CRLF.
         let converted: String = text

@@ -243,21 +243,23 @@ fn notes_window_follows_the_slides() {
     };
     let (tab, requests) = open(&browser, "about:blank");
     projector(&tab);
+    // Another window of the browser showing the notes page.
+    let is_notes_window = |t: &Tab| {
+        t.get_target_id() != tab.get_target_id()
+            && t.evaluate(
+                "!!document.querySelector('main[data-catatan-tayang]')",
+                false,
+            )
+            .ok()
+            .and_then(|r| r.value)
+            .and_then(|v| v.as_bool())
+                == Some(true)
+    };
     let notes_tab = |what: &str| -> std::sync::Arc<Tab> {
         let start = std::time::Instant::now();
         loop {
             let tabs = browser.get_tabs().lock().expect("tabs").clone();
-            if let Some(found) = tabs.into_iter().find(|t| {
-                t.get_target_id() != tab.get_target_id()
-                    && t.evaluate(
-                        "!!document.querySelector('main[data-catatan-tayang]')",
-                        false,
-                    )
-                    .ok()
-                    .and_then(|r| r.value)
-                    .and_then(|v| v.as_bool())
-                        == Some(true)
-            }) {
+            if let Some(found) = tabs.into_iter().find(|t| is_notes_window(t)) {
                 return found;
             }
             assert!(
@@ -379,17 +381,13 @@ fn notes_window_follows_the_slides() {
     // Leaving Mode Tayang closes the notes window.
     tab.press_key("Escape").expect("leave");
     let start = std::time::Instant::now();
-    while browser.get_tabs().lock().expect("tabs").iter().any(|t| {
-        t.get_target_id() != tab.get_target_id()
-            && t.evaluate(
-                "!!document.querySelector('main[data-catatan-tayang]')",
-                false,
-            )
-            .ok()
-            .and_then(|r| r.value)
-            .and_then(|v| v.as_bool())
-                == Some(true)
-    }) {
+    while browser
+        .get_tabs()
+        .lock()
+        .expect("tabs")
+        .iter()
+        .any(|t| is_notes_window(t))
+    {
         assert!(
             start.elapsed().as_secs() < 10,
             "the notes window stays open after Esc"

@@ -46,25 +46,34 @@ pub fn copy_dir(from: &Path, to: &Path) {
 /// Every file below `dir`, relative, sorted, with its bytes: compared before and after a
 /// command to show that it wrote nothing.
 pub fn tree(dir: &Path) -> Vec<(PathBuf, Vec<u8>)> {
-    let mut out = Vec::new();
-    walk(dir, dir, &mut out);
-    out.sort();
-    out
+    files(dir)
+        .into_iter()
+        .map(|path| {
+            let bytes = std::fs::read(&path).expect("read file");
+            (
+                path.strip_prefix(dir).expect("below root").to_path_buf(),
+                bytes,
+            )
+        })
+        .collect()
 }
 
-fn walk(root: &Path, dir: &Path, out: &mut Vec<(PathBuf, Vec<u8>)>) {
-    for entry in std::fs::read_dir(dir).expect("read folder") {
-        let path = entry.expect("entry").path();
-        if path.is_dir() {
-            walk(root, &path, out);
-        } else {
-            let bytes = std::fs::read(&path).expect("read file");
-            out.push((
-                path.strip_prefix(root).expect("below root").to_path_buf(),
-                bytes,
-            ));
+/// Every file below `dir` (at any depth), sorted.
+pub fn files(dir: &Path) -> Vec<PathBuf> {
+    let mut out = Vec::new();
+    let mut folders = vec![dir.to_path_buf()];
+    while let Some(folder) = folders.pop() {
+        for entry in std::fs::read_dir(&folder).expect("read folder") {
+            let path = entry.expect("entry").path();
+            if path.is_dir() {
+                folders.push(path);
+            } else {
+                out.push(path);
+            }
         }
     }
+    out.sort();
+    out
 }
 
 pub fn read(path: &Path) -> String {
